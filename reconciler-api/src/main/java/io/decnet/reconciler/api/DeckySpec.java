@@ -1,0 +1,40 @@
+package io.decnet.reconciler.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One decky as the state file describes it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param name the decky's name, unique within the fleet
+ * @param ip its address as written in the state file
+ * @param services the emulated services, in file order; never empty
+ * @param hostUuid the host the state file assigns it to, or {@code null} when the file leaves it unset
+ *     (which means "this host")
+ * @param configJson the whole decky object as JSON text, unknown fields included; this is what the row's
+ *     {@code decky_config} column holds
+ */
+public record DeckySpec(String name, String ip, List<String> services, String hostUuid, String configJson) {
+    public DeckySpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(ip, "ip");
+        services = List.copyOf(Objects.requireNonNull(services, "services"));
+        Objects.requireNonNull(configJson, "configJson");
+        if (services.isEmpty()) {
+            throw new IllegalArgumentException("decky '" + name + "' has no services");
+        }
+    }
+
+    /** The host named in the state file, if any. */
+    public Optional<String> assignedHost() {
+        return Optional.ofNullable(hostUuid).filter(h -> !h.isBlank());
+    }
+
+    /** Whether this decky belongs to {@code host}: it names that host, or names none. */
+    public boolean belongsTo(String host) {
+        return assignedHost().map(host::equals).orElse(true);
+    }
+}

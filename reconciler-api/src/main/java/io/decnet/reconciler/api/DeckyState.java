@@ -1,0 +1,58 @@
+package io.decnet.reconciler.api;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@code state} column of a fleet row. DECNET knows seven states; a row may hold any other string (a newer
+ * DECNET, a hand edit), and such a state is still read, compared and reported: {@link #of(String)} accepts it
+ * and {@link #isKnown()} tells it apart.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param value the exact string stored in the row; never blank
+ */
+public record DeckyState(String value) {
+    public static final DeckyState PENDING = new DeckyState("pending");
+    public static final DeckyState RUNNING = new DeckyState("running");
+    public static final DeckyState FAILED = new DeckyState("failed");
+    public static final DeckyState DEGRADED = new DeckyState("degraded");
+    public static final DeckyState TORN_DOWN = new DeckyState("torn_down");
+    public static final DeckyState TEARING_DOWN = new DeckyState("tearing_down");
+    public static final DeckyState TEARDOWN_FAILED = new DeckyState("teardown_failed");
+
+    private static final Set<DeckyState> KNOWN =
+            Set.of(PENDING, RUNNING, FAILED, DEGRADED, TORN_DOWN, TEARING_DOWN, TEARDOWN_FAILED);
+
+    public DeckyState {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("a decky state must not be blank");
+        }
+    }
+
+    /** The state named by {@code value}, known or not. */
+    public static DeckyState of(String value) {
+        return new DeckyState(value);
+    }
+
+    /** The seven states DECNET defines. */
+    public static Set<DeckyState> known() {
+        return KNOWN;
+    }
+
+    /** Whether DECNET defines this state. */
+    public boolean isKnown() {
+        return KNOWN.contains(this);
+    }
+
+    /** {@code pending} or {@code tearing_down}: a deploy or a teardown is in flight. */
+    public boolean isTransitional() {
+        return equals(PENDING) || equals(TEARING_DOWN);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

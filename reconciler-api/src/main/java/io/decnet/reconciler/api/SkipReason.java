@@ -1,0 +1,17 @@
+package io.decnet.reconciler.api;
+
+/** Why a pass, or part of it, did nothing. */
+public enum SkipReason {
+    /** The state file could not be trusted: the whole pass wrote nothing. */
+    STATE_UNREADABLE,
+    /** The runtime could not be observed: no state was changed (inserts and deletes still happen). */
+    RUNTIME_UNREACHABLE,
+    /** A decky in the state file belongs to another host. */
+    OTHER_HOST,
+    /** The row is {@code pending} or {@code tearing_down} and was written within the grace period. */
+    TRANSITION_IN_FLIGHT,
+    /** The pass would delete more rows than the policy allows: nothing was deleted. */
+    MASS_DELETE_GUARD,
+    /** The store could not be read or written: nothing was written. */
+    STORE_FAILED
+}
