@@ -1,0 +1,51 @@
+package io.decnet.reconciler.core.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.decnet.reconciler.api.FleetEvent;
+import io.decnet.reconciler.api.ReconcilerException;
+
+/**
+ * A {@link FleetEvent} as the message DECNET's bus carries: its topic {@code decky.<host_uuid>:<name>.state} and
+ * a payload with {@code host_uuid}, {@code name}, {@code state}, {@code transition} ({@code inserted},
+ * {@code deleted}, {@code state_changed}), {@code previous_state} ({@code null} for an insert) and
+ * {@code source} ({@code fleet}).
+ *
+ * <pre>{@code
+ * {"topic":"decky.local:decky-01.state","payload":{"host_uuid":"local","name":"decky-01","state":"failed",
+ *  "transition":"state_changed","previous_state":"running","source":"fleet"}}
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class BusMessage {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BusMessage() {
+    }
+
+    /** The payload object, keys in DECNET's order. */
+    public static ObjectNode payload(FleetEvent event) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("host_uuid", event.hostUuid());
+        payload.put("name", event.name());
+        payload.put("state", event.state().value());
+        payload.put("transition", event.transition().wireName());
+        payload.put("previous_state", event.findPreviousState().map(s -> s.value()).orElse(null));
+        payload.put("source", event.source());
+        return payload;
+    }
+
+    /** {@code {"topic": ..., "payload": {...}}} as one line of JSON, without a line break. */
+    public static String jsonLine(FleetEvent event) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("topic", event.topic());
+        message.set("payload", payload(event));
+        try {
+            return JSON.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new ReconcilerException("cannot write the event for decky '" + event.name() + "' as JSON", e);
+        }
+    }
+}
