@@ -1,0 +1,141 @@
+package io.decnet.reconciler.cli;
+
+import io.decnet.reconciler.api.FleetEventListener;
+import io.decnet.reconciler.api.FleetStore;
+import io.decnet.reconciler.api.ReconcilerException;
+import io.decnet.reconciler.api.RuntimeInspector;
+import io.decnet.reconciler.api.StateSource;
+import io.decnet.reconciler.core.events.JsonLinesEventListener;
+import io.decnet.reconciler.core.statefile.StateFileSource;
+import io.decnet.reconciler.docker.DockerRuntimeInspector;
+import io.decnet.reconciler.jdbi.JdbiFleetStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three adapters (state file, database, Docker) and the event writer, opened from {@link Settings}. Every
+ * failure to open one becomes a {@link UsageError} naming the flag to fix. Closes what it opened.
+ */
+final class Adapters implements AutoCloseable {
+    private final StateSource state;
+    private final FleetStore store;
+    private final RuntimeInspector docker;
+    private final FleetEventListener events;
+    private final List<AutoCloseable> opened;
+
+    private Adapters(StateSource state, FleetStore store, RuntimeInspector docker, FleetEventListener events,
+            List<AutoCloseable> opened) {
+        this.state = state;
+        this.store = store;
+        this.docker = docker;
+        this.events = events;
+        this.opened = opened;
+    }
+
+    static Adapters open(Settings s, CliEnvironment env) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            StateSource state = StateFileSource.of(s.stateFile());
+            DockerRuntimeInspector docker = openDocker(s, env);
+            opened.add(docker);
+            JdbiFleetStore store = openStore(s);
+            opened.add(store);
+            FleetEventListener events = openEvents(s, env);
+            if (events instanceof AutoCloseable c) {
+                opened.add(c);
+            }
+            return new Adapters(state, store, docker, events, opened);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses a state file that does not exist, unless {@code --allow-absent-state}: the library takes a missing
+     * file as an empty fleet and deletes this host's rows, which a mistyped {@code --state} must not do.
+     */
+    static void requireStateFile(Settings s) {
+        Path file = s.stateFile();
+        if (Files.exists(file)) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        String origin = "from " + s.stateOrigin();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new UsageError("state file " + file + " (" + origin + ") does not exist, nor does its directory "
+                    + dir + "; point --state (or " + Settings.STATE_ENV + ") at DECNET's decnet-state.json");
+        }
+        if (!s.allowAbsentState()) {
+            throw new UsageError("state file " + file + " (" + origin + ") does not exist; point --state (or "
+                    + Settings.STATE_ENV + ") at DECNET's decnet-state.json, or add --allow-absent-state if this "
+                    + "host's fleet was torn down and its rows should be deleted");
+        }
+    }
+
+    private static DockerRuntimeInspector openDocker(Settings s, CliEnvironment env) {
+        try {
+            return DockerRuntimeInspector.builder().environment(env.vars()).dockerHost(s.dockerHost()).build();
+        } catch (IllegalArgumentException | ReconcilerException e) {
+            throw new UsageError("Docker host '" + Redaction.mask(s.dockerHost()) + "' (from --docker-host or "
+                    + Settings.DOCKER_ENV + ") is unusable: " + e.getMessage(), e);
+        }
+    }
+
+    private static JdbiFleetStore openStore(Settings s) {
+        try {
+            return JdbiFleetStore.builder().jdbcUrl(s.dbUrl()).build();
+        } catch (IllegalArgumentException | ReconcilerException e) {
+            throw new UsageError("database " + s.maskedDbUrl() + " (from --db or " + Settings.DB_ENV
+                    + ") cannot be opened: " + Redaction.scrub(e.getMessage(), s.dbUrl()), e);
+        }
+    }
+
+    private static FleetEventListener openEvents(Settings s, CliEnvironment env) {
+        if (s.events() == null) {
+            return FleetEventListener.NONE;
+        }
+        if ("-".equals(s.events())) {
+            return JsonLinesEventListener.writingTo(env.out());
+        }
+        try {
+            return JsonLinesEventListener.appendingTo(Path.of(s.events()));
+        } catch (ReconcilerException e) {
+            throw new UsageError(e.getMessage() + " (check --events)", e);
+        }
+    }
+
+    StateSource state() {
+        return state;
+    }
+
+    FleetStore store() {
+        return store;
+    }
+
+    RuntimeInspector docker() {
+        return docker;
+    }
+
+    FleetEventListener events() {
+        return events;
+    }
+
+    @Override
+    public void close() {
+        closeAll(opened);
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // Closing a file or connection we are done with: the run's outcome is already decided.
+            }
+        }
+        opened.clear();
+    }
+}

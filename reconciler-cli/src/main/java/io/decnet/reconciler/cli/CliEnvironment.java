@@ -1,0 +1,24 @@
+package io.decnet.reconciler.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What the command takes from its process, injected so that tests run it in-process.
+ *
+ * @param vars environment variables
+ * @param out standard output
+ * @param err standard error
+ * @param shutdown how the long-lived mode learns it must stop (SIGTERM/SIGINT in the real process)
+ * @param configureLogging sets up logging once the flags are known (before any logger is created)
+ */
+record CliEnvironment(Map<String, String> vars, PrintWriter out, PrintWriter err, ShutdownSignal shutdown,
+        Consumer<Settings> configureLogging) {
+
+    /** Registers what to run when the process is asked to stop. */
+    @FunctionalInterface
+    interface ShutdownSignal {
+        void onShutdown(Runnable action);
+    }
+}

@@ -1,0 +1,100 @@
+package io.decnet.reconciler.cli;
+
+import io.decnet.reconciler.api.ReconcileReport;
+import io.decnet.reconciler.api.SourceStatus;
+import io.decnet.reconciler.core.worker.PassOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The long-lived mode's metrics, scraped at {@code GET /metrics} in Prometheus text format:
+ * <ul>
+ *   <li>{@code fleet_reconciler_passes_total{outcome="succeeded|failed|timed_out"}}</li>
+ *   <li>{@code fleet_reconciler_pass_duration_seconds} (count, sum, max)</li>
+ *   <li>{@code fleet_reconciler_rows_inserted_total}, {@code ..._deleted_total}, {@code ..._state_updated_total},
+ *       {@code ..._config_updated_total}, {@code fleet_reconciler_conflicts_total}</li>
+ *   <li>{@code fleet_reconciler_docker_usable}, {@code fleet_reconciler_state_file_usable} (1 or 0 at the last pass
+ *       that read them; NaN before), {@code fleet_reconciler_consecutive_failures},
+ *       {@code fleet_reconciler_last_success_timestamp_seconds}</li>
+ * </ul>
+ * Thread-safe.
+ */
+final class FleetMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter succeeded = passes("succeeded");
+    private final Counter failed = passes("failed");
+    private final Counter timedOut = passes("timed_out");
+    private final Timer duration = Timer.builder("fleet.reconciler.pass.duration")
+            .description("How long passes took (up to the deadline for one that timed out)").register(registry);
+    private final Counter inserted = rows("inserted", "Rows inserted");
+    private final Counter deleted = rows("deleted", "Rows deleted");
+    private final Counter stateUpdated = rows("state.updated", "Rows whose state changed");
+    private final Counter configUpdated = rows("config.updated", "Rows whose services, ip or decky_config changed");
+    private final Counter conflicts = Counter.builder("fleet.reconciler.conflicts")
+            .description("Writes that lost a race with another writer (left to the next pass)").register(registry);
+    private volatile double dockerUsable = Double.NaN;
+    private volatile double stateFileUsable = Double.NaN;
+    private volatile double consecutiveFailures;
+    private volatile double lastSuccessEpochSeconds = Double.NaN;
+
+    FleetMetrics() {
+        Gauge.builder("fleet.reconciler.docker.usable", this, m -> m.dockerUsable)
+                .description("1 if the last pass could observe Docker, 0 if not").register(registry);
+        Gauge.builder("fleet.reconciler.state.file.usable", this, m -> m.stateFileUsable)
+                .description("1 if the last pass could use the state file, 0 if not").register(registry);
+        Gauge.builder("fleet.reconciler.consecutive.failures", this, m -> m.consecutiveFailures)
+                .description("Failed passes since the last success").register(registry);
+        Gauge.builder("fleet.reconciler.last.success.timestamp", this, m -> m.lastSuccessEpochSeconds)
+                .baseUnit("seconds").description("When the last successful pass ended (Unix time)")
+                .register(registry);
+    }
+
+    /** Counts what a pass wrote and what it could read; returns the report (to wrap a pass). */
+    ReconcileReport record(ReconcileReport report) {
+        inserted.increment(report.inserted());
+        deleted.increment(report.deleted());
+        stateUpdated.increment(report.stateUpdated());
+        configUpdated.increment(report.configUpdated());
+        conflicts.increment(report.conflicts());
+        if (!report.stateFile().equals(SourceStatus.notRead())) {
+            stateFileUsable = report.stateFile().usable() ? 1 : 0;
+        }
+        if (!report.runtime().equals(SourceStatus.notRead())) {
+            dockerUsable = report.runtime().usable() ? 1 : 0;
+        }
+        return report;
+    }
+
+    /** Counts a pass's outcome, as the worker reports it. */
+    void record(PassOutcome outcome) {
+        (outcome.succeeded() ? succeeded : outcome.timedOut() ? timedOut : failed).increment();
+        duration.record(outcome.duration());
+        if (outcome.succeeded()) {
+            consecutiveFailures = 0;
+            lastSuccessEpochSeconds = outcome.startedAt().plus(outcome.duration()).toEpochMilli() / 1000.0;
+        } else {
+            consecutiveFailures = consecutiveFailures + 1;
+        }
+    }
+
+    /** Everything, in Prometheus text format 0.0.4. */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    void close() {
+        registry.close();
+    }
+
+    private Counter passes(String outcome) {
+        return Counter.builder("fleet.reconciler.passes").tag("outcome", outcome)
+                .description("Passes run, by outcome").register(registry);
+    }
+
+    private Counter rows(String what, String description) {
+        return Counter.builder("fleet.reconciler.rows." + what).description(description).register(registry);
+    }
+}

@@ -1,0 +1,48 @@
+package io.decnet.reconciler.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.decnet.reconciler.core.worker.PassOutcome;
+import io.decnet.reconciler.core.worker.WorkerStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The {@code /healthz} verdict: healthy while the worker runs and its last successful pass ended within three
+ * intervals. Stateless.
+ *
+ * @param healthy whether to answer 200 (otherwise 503)
+ * @param json the body
+ */
+record Health(boolean healthy, String json) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int INTERVALS = 3;
+
+    static Health of(WorkerStatus status, Duration interval, Instant now) {
+        Instant lastSuccess = status.lastSuccessAt();
+        boolean healthy = status.state() == WorkerStatus.State.RUNNING && lastSuccess != null
+                && !lastSuccess.plus(interval.multipliedBy(INTERVALS)).isBefore(now);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("status", healthy ? "ok" : "unhealthy");
+        body.put("worker", status.name());
+        body.put("state", status.state().name().toLowerCase(Locale.ROOT));
+        body.put("time", now.toString());
+        PassOutcome last = status.lastOutcome();
+        if (last == null) {
+            body.putNull("last_pass");
+        } else {
+            body.putObject("last_pass")
+                    .put("number", last.number())
+                    .put("outcome", last.succeeded() ? "succeeded" : last.timedOut() ? "timed_out" : "failed")
+                    .put("started_at", last.startedAt().toString())
+                    .put("duration_ms", last.duration().toMillis())
+                    .put("summary", Redaction.mask(last.summary()));
+        }
+        body.put("last_success_at", lastSuccess == null ? null : lastSuccess.toString());
+        body.put("consecutive_failures", status.consecutiveFailures());
+        body.put("passes", status.passes());
+        body.put("failures", status.failures());
+        return new Health(healthy, body.toString());
+    }
+}

@@ -1,0 +1,95 @@
+package io.decnet.reconciler.cli;
+
+import io.decnet.reconciler.core.Reconciler;
+import io.decnet.reconciler.core.worker.ReconcileWorker;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code reconcile} without {@code --once}: a {@link ReconcileWorker} until the process is asked to stop
+ * (SIGTERM/SIGINT), then the pass in flight finishes, everything is closed and the exit code is 0.
+ */
+final class LongLivedRun {
+    /** How long stopping waits for the pass in flight; systemd's default stop timeout is 90 s. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Settings s;
+    private final CliEnvironment env;
+
+    LongLivedRun(Settings s, CliEnvironment env) {
+        this.s = s;
+        this.env = env;
+    }
+
+    int run() {
+        Logger log = LoggerFactory.getLogger(LongLivedRun.class); // after the flags configured logging
+        Adapters.requireStateFile(s);
+        Adapters adapters = Adapters.open(s, env);
+        FleetMetrics metrics = new FleetMetrics();
+        Reconciler reconciler = Reconciler.builder().listener(adapters.events()).build();
+        ReconcileWorker worker = ReconcileWorker.builder()
+                .name("reconciler")
+                .pass(() -> metrics.record(reconciler.reconcileOnce(
+                        adapters.state(), adapters.store(), adapters.docker(), s.hostUuid())))
+                .interval(s.interval())
+                .passDeadline(s.passTimeout())
+                .passListener(metrics::record)
+                .closeTimeout(CLOSE_TIMEOUT)
+                .build();
+        HealthServer health = null;
+        if (s.healthPort() != null) {
+            try {
+                health = HealthServer.start(s.healthAddress(), s.healthPort(), worker::status, s.interval(),
+                        metrics, Clock.systemUTC());
+            } catch (IOException | RuntimeException e) {
+                adapters.close();
+                throw new UsageError("cannot serve health and metrics on " + s.healthAddress() + ":"
+                        + s.healthPort() + ": " + e.getMessage() + " (choose another --health-port or "
+                        + "--health-address)", e);
+            }
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
+        HealthServer server = health;
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                log.info("stop requested: finishing the pass in flight (at most {} s)", CLOSE_TIMEOUT.toSeconds());
+                worker.close();
+                if (server != null) {
+                    server.close();
+                }
+                adapters.close();
+                metrics.close();
+                log.info("stopped");
+                env.out().flush();
+                stopped.countDown();
+            }
+        };
+        env.shutdown().onShutdown(stop);
+        worker.start();
+        log.info("reconciling host '{}' every {} s: state file {}, database {}, docker {}{}", s.hostUuid(),
+                s.interval().toSeconds(), s.stateFile(), s.maskedDbUrl(), Redaction.mask(s.dockerHost()),
+                health == null ? "" : ", health and metrics on http://" + s.healthAddress() + ":" + health.port());
+
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopped.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                stop.run();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return OnceRun.OK;
+    }
+}

@@ -1,0 +1,127 @@
+package io.decnet.reconciler.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code fleet-reconciler} command. {@link #main} runs it in this process and exits with its code;
+ * {@link #run} runs it for tests.
+ *
+ * <p>Thread-safe: holds no state; {@link #main} sets logging system properties once per process.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        JvmShutdown shutdown = new JvmShutdown();
+        Charset cs = StandardCharsets.UTF_8;
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), cs), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), cs), true);
+        int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, Logging::configure));
+        out.flush();
+        err.flush();
+        shutdown.exitingNormally();
+        System.exit(code);
+    }
+
+    /** Runs the command with {@code env}; returns its exit code. Never throws, never exits. */
+    static int run(String[] args, CliEnvironment env) {
+        CommandLine cl = new CommandLine(new FleetReconcilerCommand());
+        cl.addSubcommand("reconcile", new ReconcileCommand(env));
+        cl.setOut(env.out());
+        cl.setErr(env.err());
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine failed = ex.getCommandLine();
+            env.err().println("error: " + Redaction.mask(ex.getMessage()) + " (see '"
+                    + failed.getCommandSpec().qualifiedName() + " --help')");
+            env.err().flush();
+            return OnceRun.ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            boolean verbose = verbose(parseResult);
+            if (ex instanceof UsageError) {
+                env.err().println("error: " + Redaction.mask(ex.getMessage()));
+            } else {
+                env.err().println("error: unexpected failure: " + Redaction.mask(String.valueOf(ex))
+                        + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            }
+            if (verbose) {
+                ex.printStackTrace(env.err());
+            }
+            env.err().flush();
+            return OnceRun.ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SIGTERM and SIGINT run the shutdown hook; it stops gracefully, then ends the process with exit code 0. */
+    static final class JvmShutdown implements CliEnvironment.ShutdownSignal {
+        private volatile boolean exitingNormally;
+
+        @Override
+        public void onShutdown(Runnable action) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                action.run();
+                System.out.flush();
+                System.err.flush();
+                if (!exitingNormally) {
+                    // Stopped by a signal: the JVM would exit with 128+signal; we stopped cleanly, so 0.
+                    Runtime.getRuntime().halt(0);
+                }
+            }, "fleet-reconciler-shutdown"));
+        }
+
+        void exitingNormally() {
+            exitingNormally = true;
+        }
+    }
+
+    /** Process-wide logging set-up for slf4j-simple; a {@code -D} given on the command line wins. */
+    static final class Logging {
+        private static final String P = "org.slf4j.simpleLogger.";
+
+        private Logging() {
+        }
+
+        static void configure(Settings s) {
+            String level = s.verbose() ? "debug" : s.once() ? "off" : "info";
+            set("defaultLogLevel", level);
+            set("logFile", "System.err");
+            set("showThreadName", "false");
+            set("showLogName", "false");
+            set("showShortLogName", "false");
+            set("levelInBrackets", "false");
+            if (!s.once()) {
+                set("showDateTime", "true");
+                set("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+            }
+            String vendors = s.verbose() ? "info" : "warn";
+            for (String vendor : new String[] {"com.github.dockerjava", "org.apache.hc", "org.jdbi", "com.zaxxer",
+                "org.postgresql", "org.mariadb", "io.micrometer"}) {
+                set("log." + vendor, s.once() && !s.verbose() ? "off" : vendors);
+            }
+        }
+
+        private static void set(String key, String value) {
+            if (System.getProperty(P + key) == null) {
+                System.setProperty(P + key, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.decnet.reconciler.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.decnet.reconciler.api.Change;
+import io.decnet.reconciler.api.PhaseTimings;
+import io.decnet.reconciler.api.ReconcileReport;
+import io.decnet.reconciler.api.Skip;
+import io.decnet.reconciler.api.SourceStatus;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The {@code --json} output: one object with the counts, each change, each skip, the failure and the timings.
+ * Keys are snake_case like DECNET's; enum values lower case. Stateless.
+ */
+final class ReportJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportJson() {
+    }
+
+    static String render(ReconcileReport report, Settings settings, int exitCode) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("host_uuid", report.hostUuid());
+        root.put("started_at", report.startedAt().toString());
+        root.put("dry_run", report.dryRun());
+        root.put("inserted", report.inserted());
+        root.put("deleted", report.deleted());
+        root.put("state_updated", report.stateUpdated());
+        root.put("config_updated", report.configUpdated());
+        root.put("conflicts", report.conflicts());
+        root.set("state_file", source(report.stateFile()).put("path", settings.stateFile().toString()));
+        root.set("docker", source(report.runtime()).put("host", Redaction.mask(settings.dockerHost())));
+        root.put("database", Redaction.mask(settings.dbUrl()));
+        ArrayNode changes = root.putArray("changes");
+        for (Change c : report.changes()) {
+            ObjectNode n = changes.addObject();
+            n.put("name", c.name());
+            n.put("kind", lower(c.kind()));
+            n.put("previous_state", c.findPreviousState().map(s -> s.value()).orElse(null));
+            n.put("state", c.state().value());
+            n.put("reason", c.reason());
+            n.put("status", lower(c.status()));
+        }
+        ArrayNode skips = root.putArray("skips");
+        for (Skip s : report.skips()) {
+            ObjectNode n = skips.addObject();
+            n.put("name", s.findName().orElse(null));
+            n.put("reason", lower(s.reason()));
+            n.put("detail", s.detail());
+        }
+        if (report.failed()) {
+            root.putObject("failure")
+                    .put("kind", lower(report.failure().kind()))
+                    .put("message", Redaction.scrub(report.failure().message(), settings.dbUrl()));
+        } else {
+            root.putNull("failure");
+        }
+        PhaseTimings t = report.timings();
+        root.putObject("timings_ms")
+                .put("state_read", millis(t.stateRead()))
+                .put("store_read", millis(t.storeRead()))
+                .put("runtime_observe", millis(t.runtimeObserve()))
+                .put("plan", millis(t.plan()))
+                .put("apply", millis(t.apply()))
+                .put("total", millis(t.total()));
+        root.put("exit_code", exitCode);
+        try {
+            return Redaction.scrub(JSON.writeValueAsString(root), settings.dbUrl());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the report as JSON", e);
+        }
+    }
+
+    private static ObjectNode source(SourceStatus status) {
+        return JSON.createObjectNode().put("usable", status.usable()).put("summary", status.summary());
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static double millis(Duration d) {
+        return Math.round(d.toNanos() / 10_000.0) / 100.0;
+    }
+}

@@ -1,0 +1,141 @@
+package io.decnet.reconciler.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code reconcile} runs with, after flags, environment variables and defaults were combined and checked.
+ *
+ * @param stateFile the state file
+ * @param stateOrigin where {@code stateFile} came from, for messages ({@code --state}, {@code DECNET_STATE_FILE},
+ *     or {@code the default})
+ * @param dbUrl the JDBC URL (with its password: mask it before printing)
+ * @param dockerHost the Docker daemon URI
+ * @param hostUuid the host whose rows this run owns
+ * @param once one pass and exit
+ * @param dryRun plan only (implies {@code once})
+ * @param json print the report as JSON (implies {@code once})
+ * @param interval the long-lived worker's interval
+ * @param passTimeout a pass's deadline
+ * @param allowAbsentState whether a missing state file may be taken as an empty fleet at start
+ * @param events where to write events as JSON lines ({@code -}: stdout), or {@code null}
+ * @param healthPort the health/metrics port, or {@code null} for none
+ * @param healthAddress the address the health/metrics server binds
+ * @param verbose print stack traces and debug logs
+ */
+record Settings(
+        Path stateFile,
+        String stateOrigin,
+        String dbUrl,
+        String dockerHost,
+        String hostUuid,
+        boolean once,
+        boolean dryRun,
+        boolean json,
+        Duration interval,
+        Duration passTimeout,
+        boolean allowAbsentState,
+        String events,
+        Integer healthPort,
+        String healthAddress,
+        boolean verbose) {
+
+    static final String STATE_ENV = "DECNET_STATE_FILE";
+    static final String DB_ENV = "DECNET_DB_URL";
+    static final String DOCKER_ENV = "DOCKER_HOST";
+    static final String DEFAULT_STATE = "./decnet-state.json";
+    static final String DEFAULT_DB = "jdbc:sqlite:decnet.db";
+    static final String DEFAULT_DOCKER = "unix:///var/run/docker.sock";
+    static final int DEFAULT_INTERVAL_SECONDS = 30;
+    static final int DEFAULT_PASS_TIMEOUT_SECONDS = 60;
+    static final int MAX_SECONDS = 86_400;
+
+    /** Combines the parsed flags with {@code env}; throws {@link UsageError} naming the flag that is wrong. */
+    static Settings resolve(ReconcileCommand flags, Map<String, String> env) {
+        boolean once = flags.once || flags.dryRun || flags.json;
+        if (once && flags.interval != null) {
+            throw new UsageError("--interval is for the long-lived mode; drop it, or drop --once"
+                    + (flags.dryRun ? "/--dry-run" : "") + (flags.json ? "/--json" : ""));
+        }
+        if (once && flags.healthPort != null) {
+            throw new UsageError("--health-port is for the long-lived mode (without --once, --dry-run or --json)");
+        }
+        int intervalSeconds = flags.interval != null ? flags.interval : DEFAULT_INTERVAL_SECONDS;
+        checkSeconds("--interval", intervalSeconds);
+        int timeoutSeconds = flags.passTimeout != null ? flags.passTimeout : DEFAULT_PASS_TIMEOUT_SECONDS;
+        checkSeconds("--pass-timeout", timeoutSeconds);
+        if (flags.healthPort != null && (flags.healthPort < 0 || flags.healthPort > 65_535)) {
+            throw new UsageError("--health-port must be between 0 and 65535, was " + flags.healthPort);
+        }
+        String hostUuid = flags.hostUuid == null ? "local" : flags.hostUuid.trim();
+        if (hostUuid.isEmpty()) {
+            throw new UsageError("--host-uuid must not be blank (the default is 'local'); a blank id would mean "
+                    + "every host");
+        }
+
+        String stateOrigin;
+        String state;
+        if (flags.state != null) {
+            state = flags.state;
+            stateOrigin = "--state";
+        } else if (nonBlank(env.get(STATE_ENV))) {
+            state = env.get(STATE_ENV);
+            stateOrigin = STATE_ENV;
+        } else {
+            state = DEFAULT_STATE;
+            stateOrigin = "the default";
+        }
+        if (state.isBlank()) {
+            throw new UsageError("--state must not be blank");
+        }
+        String db = pick(flags.db, env.get(DB_ENV), DEFAULT_DB);
+        checkDbUrl(db);
+        String docker = pick(flags.dockerHost, env.get(DOCKER_ENV), DEFAULT_DOCKER);
+
+        return new Settings(Path.of(state), stateOrigin, db, docker, hostUuid, once, flags.dryRun, flags.json,
+                Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(timeoutSeconds), flags.allowAbsentState,
+                flags.events, flags.healthPort, flags.healthAddress, flags.verbose);
+    }
+
+    /** The database URL as it may be printed. */
+    String maskedDbUrl() {
+        return Redaction.mask(dbUrl);
+    }
+
+    private static void checkDbUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        boolean supported = lower.startsWith("jdbc:sqlite:") || lower.startsWith("jdbc:postgresql:")
+                || lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:");
+        if (!supported) {
+            throw new UsageError("unsupported database URL '" + Redaction.mask(url) + "' (from --db or " + DB_ENV
+                    + "): use jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB, jdbc:mariadb://HOST/DB or "
+                    + "jdbc:mysql://HOST/DB");
+        }
+        if (lower.equals("jdbc:sqlite:")) {
+            throw new UsageError("--db jdbc:sqlite: needs a file name, e.g. jdbc:sqlite:/var/lib/decnet/decnet.db");
+        }
+    }
+
+    private static void checkSeconds(String flag, int seconds) {
+        if (seconds < 1 || seconds > MAX_SECONDS) {
+            throw new UsageError(flag + " must be between 1 and " + MAX_SECONDS + " seconds, was " + seconds);
+        }
+    }
+
+    private static String pick(String flag, String envValue, String fallback) {
+        if (flag != null) {
+            if (flag.isBlank()) {
+                throw new UsageError("a flag was given an empty value (--db/--docker-host); drop it to use the "
+                        + "default");
+            }
+            return flag.trim();
+        }
+        return nonBlank(envValue) ? envValue.trim() : fallback;
+    }
+
+    private static boolean nonBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}
