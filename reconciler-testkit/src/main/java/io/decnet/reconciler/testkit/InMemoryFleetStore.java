@@ -70,7 +70,8 @@ public final class InMemoryFleetStore implements FleetStore {
      */
     public static InMemoryFleetStore createTruncatingTo(ChronoUnit precision) {
         if (!PRECISIONS.contains(Objects.requireNonNull(precision, "precision"))) {
-            throw new IllegalArgumentException("precision must be one of " + PRECISIONS + ", got " + precision);
+            throw new IllegalArgumentException("precision must be one of NANOS, MICROS, MILLIS, SECONDS, got "
+                    + precision.name());
         }
         return new InMemoryFleetStore(precision);
     }
