@@ -17,7 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract of {@link FleetStore}: every implementation's test extends this class and implements
@@ -268,24 +272,27 @@ public abstract class FleetStoreContract {
         assertThat(read.composeHash()).isEqualTo("sha256:abc");
     }
 
-    @Test
-    void anUpdateExpectingAStaleStateIsAConflictAndChangesNothing() {
-        FleetRow existing = Rows.row("web-01").host(hostA).state(DeckyState.TEARING_DOWN).updatedAt(T0).build();
-        insert(hostA, existing);
-
-        RowChange.Update stale = update(existing.withState(DeckyState.RUNNING, T0), DeckyState.FAILED, T1);
-        assertThat(store().apply(hostA, List.of(stale))).containsExactly(WriteOutcome.CONFLICT);
-
-        assertThat(store().read(hostA)).containsExactly(existing);
+    static Stream<Arguments> staleExpectations() {
+        List<String> services = List.of("ssh");
+        return Stream.of(
+                Arguments.of("an update expecting a stale state", new RowChange.Update("web-01",
+                        DeckyState.PENDING, T1, DeckyState.FAILED, services, null, null, null, T1.plusSeconds(1))),
+                Arguments.of("an update expecting a stale updated_at", new RowChange.Update("web-01",
+                        DeckyState.RUNNING, T0, DeckyState.FAILED, services, null, null, null, T1.plusSeconds(1))),
+                Arguments.of("a delete expecting a stale state",
+                        new RowChange.Delete("web-01", DeckyState.TEARING_DOWN, T1)),
+                Arguments.of("a delete expecting a stale updated_at",
+                        new RowChange.Delete("web-01", DeckyState.RUNNING, T0)));
     }
 
-    @Test
-    void anUpdateExpectingAStaleUpdatedAtIsAConflictAndChangesNothing() {
-        FleetRow existing = Rows.row("web-01").host(hostA).state(DeckyState.RUNNING).updatedAt(T1).build();
+    @ParameterizedTest(name = "{0} is a conflict and the row survives unchanged")
+    @MethodSource("staleExpectations")
+    void aChangeWhoseExpectationsAreStaleIsAConflictAndTheRowSurvivesUnchanged(String what, RowChange stale) {
+        FleetRow existing = Rows.row("web-01").host(hostA).state(DeckyState.RUNNING).lastSeen(T0).updatedAt(T1)
+                .build();
         insert(hostA, existing);
 
-        RowChange.Update stale = update(existing.withState(DeckyState.RUNNING, T0), DeckyState.FAILED, T1);
-        assertThat(store().apply(hostA, List.of(stale))).containsExactly(WriteOutcome.CONFLICT);
+        assertThat(store().apply(hostA, List.of(stale))).as(what).containsExactly(WriteOutcome.CONFLICT);
 
         assertThat(store().read(hostA)).containsExactly(existing);
     }
@@ -311,28 +318,6 @@ public abstract class FleetStoreContract {
         assertThat(store().apply(hostA, List.of(delete(existing)))).containsExactly(WriteOutcome.APPLIED);
 
         assertThat(store().read(hostA)).containsExactly(other);
-    }
-
-    @Test
-    void aDeleteExpectingAStaleStateIsAConflictAndTheRowSurvives() {
-        FleetRow existing = Rows.row("web-01").host(hostA).state(DeckyState.PENDING).updatedAt(T0).build();
-        insert(hostA, existing);
-
-        RowChange.Delete stale = new RowChange.Delete("web-01", DeckyState.RUNNING, T0);
-        assertThat(store().apply(hostA, List.of(stale))).containsExactly(WriteOutcome.CONFLICT);
-
-        assertThat(store().read(hostA)).containsExactly(existing);
-    }
-
-    @Test
-    void aDeleteExpectingAStaleUpdatedAtIsAConflictAndTheRowSurvives() {
-        FleetRow existing = Rows.row("web-01").host(hostA).state(DeckyState.RUNNING).updatedAt(T1).build();
-        insert(hostA, existing);
-
-        RowChange.Delete stale = new RowChange.Delete("web-01", DeckyState.RUNNING, T0);
-        assertThat(store().apply(hostA, List.of(stale))).containsExactly(WriteOutcome.CONFLICT);
-
-        assertThat(store().read(hostA)).containsExactly(existing);
     }
 
     @Test

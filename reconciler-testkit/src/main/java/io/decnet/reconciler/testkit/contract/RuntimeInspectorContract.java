@@ -9,6 +9,8 @@ import io.decnet.reconciler.api.RuntimeObservation;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract of {@link RuntimeInspector}: every implementation's test extends this class and makes real
@@ -70,37 +72,19 @@ public abstract class RuntimeInspectorContract {
         assertThat(seen.get(name).isRunning()).isTrue();
     }
 
-    @Test
-    void anExitedContainerIsIncludedAndIsNotRunning() {
-        String name = uniqueName("fleet-ct-exited");
-        givenContainer(name, ContainerStatus.EXITED);
+    @ParameterizedTest(name = "a {0} container is included and is not running")
+    @ValueSource(strings = {"exited", "created", "paused"})
+    void aContainerThatIsNotRunningIsIncludedWithItsStatus(String state) {
+        ContainerStatus status = ContainerStatus.of(state);
+        if (status.equals(ContainerStatus.PAUSED)) {
+            assumeThat(supportsPaused()).as("this runtime's harness can pause containers").isTrue();
+        }
+        String name = uniqueName("fleet-ct-" + state);
+        givenContainer(name, status);
 
         Map<String, ContainerStatus> seen = observed(inspector());
 
-        assertThat(seen).containsEntry(name, ContainerStatus.EXITED);
-        assertThat(seen.get(name).isRunning()).isFalse();
-    }
-
-    @Test
-    void aCreatedButNeverStartedContainerIsIncludedAndIsNotRunning() {
-        String name = uniqueName("fleet-ct-created");
-        givenContainer(name, ContainerStatus.CREATED);
-
-        Map<String, ContainerStatus> seen = observed(inspector());
-
-        assertThat(seen).containsEntry(name, ContainerStatus.CREATED);
-        assertThat(seen.get(name).isRunning()).isFalse();
-    }
-
-    @Test
-    void aPausedContainerIsIncludedAndIsNotRunning() {
-        assumeThat(supportsPaused()).as("this runtime's harness can pause containers").isTrue();
-        String name = uniqueName("fleet-ct-paused");
-        givenContainer(name, ContainerStatus.PAUSED);
-
-        Map<String, ContainerStatus> seen = observed(inspector());
-
-        assertThat(seen).containsEntry(name, ContainerStatus.PAUSED);
+        assertThat(seen).containsEntry(name, status);
         assertThat(seen.get(name).isRunning()).isFalse();
     }
 
