@@ -31,6 +31,7 @@ public final class FakeRuntime implements RuntimeInspector {
     /** How a slow observation waits. */
     @FunctionalInterface
     public interface Sleeper {
+        /** Waits {@code duration}; throws when interrupted. */
         void sleep(Duration duration) throws InterruptedException;
     }
 

@@ -22,14 +22,17 @@ public final class FleetAssertions {
     private FleetAssertions() {
     }
 
+    /** Assertions on the rows held by {@code store}. */
     public static FleetStoreAssert assertThat(InMemoryFleetStore store) {
         return new FleetStoreAssert(store);
     }
 
+    /** Assertions on the counts, changes, skips and failure of {@code report}. */
     public static ReconcileReportAssert assertThat(ReconcileReport report) {
         return new ReconcileReportAssert(report);
     }
 
+    /** Assertions on the columns of {@code row}. */
     public static RowAssert assertThat(FleetRow row) {
         return new RowAssert(row);
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *         Files.writeString(file(), Deckies.stateFileJson(deckies));
  *     }
  *     @Override protected void givenAbsent() { }
- *     @Override protected void givenUnreadable() throws IOException { Files.writeString(file(), "{\"config\":"); }
+ *     @Override protected void givenUnreadable() throws IOException { Files.writeString(file(), "[1, 2"); }
  *     @Override protected StateSource source() { return StateFileSource.of(file()); }
  * }
  * }</pre>
