@@ -1,0 +1,160 @@
+package io.decnet.reconciler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each user mistake gets one line on stderr naming the problem and the flag that fixes it, exit code 1, no stack
+ * trace, and no write.
+ */
+class BadInputTest {
+    @TempDir
+    Path dir;
+    private Path db;
+    private Path state;
+    private String noDocker;
+
+    @BeforeEach
+    void files() {
+        db = dir.resolve("decnet.db");
+        state = StateFiles.write(dir.resolve("decnet-state.json"), "decky-01:ssh");
+        noDocker = "unix://" + dir.resolve("no-docker.sock");
+    }
+
+    private Cli.Result reconcile(String... args) {
+        List<String> all = new ArrayList<>(List.of("reconcile"));
+        all.addAll(List.of(args));
+        return Cli.run(Map.of(), all.toArray(String[]::new));
+    }
+
+    private static void assertOneErrorLine(Cli.Result r, String... mentions) {
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        List<String> errors = r.errLines().stream().filter(l -> l.startsWith("error: ")).toList();
+        assertThat(errors).as(r.toString()).hasSize(1);
+        assertThat(errors.get(0)).contains(mentions);
+        assertThat(r.err()).doesNotContain("\tat ", "Exception in thread");
+    }
+
+    @Test
+    void aMissingStateFileIsRefusedNamingThePathAndTheFlagsAndNothingIsWritten() {
+        Path missing = dir.resolve("decnet-stat.json");
+        Cli.Result r = reconcile("--once", "--state", missing.toString(), "--db", "jdbc:sqlite:" + db,
+                "--docker-host", noDocker);
+        assertOneErrorLine(r, missing.toString(), "does not exist", "--state", "--allow-absent-state");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void aStateFileInADirectoryThatDoesNotExistIsRefusedEvenWithAllowAbsentState() {
+        Path missing = dir.resolve("no-such-dir").resolve("decnet-state.json");
+        Cli.Result r = reconcile("--once", "--allow-absent-state", "--state", missing.toString(),
+                "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+        assertOneErrorLine(r, "nor does its directory", "--state");
+    }
+
+    @Test
+    void withAllowAbsentStateAMissingFileEmptiesThisHostsRowsWithAWarning() {
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+        Path gone = dir.resolve("torn-down.json");
+
+        Cli.Result r = reconcile("--once", "--allow-absent-state", "--state", gone.toString(),
+                "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=0");
+        assertThat(r.err()).contains("warning: state file " + gone + " does not exist: taken as an empty fleet");
+        assertThat(FleetTable.states(db, "local")).isEmpty();
+    }
+
+    @Test
+    void aCorruptStateFileChangesNothingAndIsReportedNamingTheFile() throws IOException {
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+        Files.writeString(state, "{\"config\": {\"deckies\": [{\"name\": \"decky-01\", \"ip\"");
+
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
+                "--docker-host", noDocker);
+
+        assertOneErrorLine(r, "state file unusable, nothing was changed", state.toString(), "--state");
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+        assertThat(FleetTable.states(db, "local")).containsOnlyKeys("decky-01");
+    }
+
+    @Test
+    void anUnknownJdbcSchemeIsRefusedListingTheSupportedOnes() {
+        Cli.Result r = reconcile("--once", "--state", state.toString(),
+                "--db", "jdbc:oracle:thin:scott/tiger@db:1521:orcl", "--docker-host", noDocker);
+        assertOneErrorLine(r, "unsupported database URL", "--db", "DECNET_DB_URL", "jdbc:sqlite:",
+                "jdbc:postgresql:");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineNamingTheFlagAndThePasswordIsMasked() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/decnet?user=decnet&password=hunter2secret"
+                + "&connectTimeout=2";
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", url, "--docker-host", noDocker);
+
+        assertOneErrorLine(r, "--db", "DECNET_DB_URL");
+        assertThat(r.out() + r.err()).doesNotContain("hunter2secret").contains("password=***");
+    }
+
+    @Test
+    void aSqliteFileInADirectoryThatDoesNotExistIsOneLineNamingTheFlag() {
+        Cli.Result r = reconcile("--once", "--state", state.toString(),
+                "--db", "jdbc:sqlite:" + dir.resolve("no-such-dir").resolve("decnet.db"), "--docker-host", noDocker);
+        assertOneErrorLine(r, "--db");
+    }
+
+    @Test
+    void aMalformedDockerHostIsRefusedNamingTheFlag() {
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
+                "--docker-host", "ftp://docker.example:21");
+        assertOneErrorLine(r, "ftp://docker.example:21", "--docker-host", "DOCKER_HOST");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void flagsThatContradictEachOtherAreRefused() {
+        assertOneErrorLine(reconcile("--once", "--interval", "10", "--state", state.toString()),
+                "--interval is for the long-lived mode");
+        assertOneErrorLine(reconcile("--dry-run", "--health-port", "9464", "--state", state.toString()),
+                "--health-port is for the long-lived mode");
+        assertOneErrorLine(reconcile("--interval", "0", "--state", state.toString()),
+                "--interval must be between 1 and 86400 seconds, was 0");
+        assertOneErrorLine(reconcile("--once", "--host-uuid", " ", "--state", state.toString()),
+                "--host-uuid must not be blank");
+    }
+
+    @Test
+    void anUnknownOrMalformedFlagExitsOneNotTheDriftCodeAndPointsToHelp() {
+        assertOneErrorLine(reconcile("--dry-rnu"), "--dry-rnu", "--help");
+        assertOneErrorLine(reconcile("--interval", "often"), "--interval", "often");
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExitsOne() {
+        Cli.Result r = Cli.run(Map.of());
+        assertOneErrorLine(r, "name a command");
+        assertThat(r.err()).contains("reconcile");
+    }
+
+    @Test
+    void anEventsFileThatCannotBeOpenedIsRefusedNamingTheFlag() {
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
+                "--docker-host", noDocker, "--events", dir.resolve("no-such-dir").resolve("e.jsonl").toString());
+        assertOneErrorLine(r, "--events");
+    }
+}

@@ -1,0 +1,41 @@
+package io.decnet.reconciler.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads fleet_deckies of a SQLite file with plain JDBC: what DECNET's own code would see. */
+final class FleetTable {
+    private FleetTable() {
+    }
+
+    /** name -> state of {@code host}'s rows; empty if the file or table does not exist. */
+    static Map<String, String> states(Path sqliteFile, String host) {
+        Map<String, String> states = new TreeMap<>();
+        if (!Files.exists(sqliteFile)) {
+            return states;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile);
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT name, state FROM fleet_deckies WHERE host_uuid = ? ORDER BY name")) {
+            q.setString(1, host);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    states.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table")) {
+                return states;
+            }
+            throw new IllegalStateException("cannot read " + sqliteFile + ": " + e.getMessage(), e);
+        }
+        return states;
+    }
+}

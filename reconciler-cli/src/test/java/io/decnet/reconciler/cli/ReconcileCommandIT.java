@@ -1,0 +1,194 @@
+package io.decnet.reconciler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.decnet.reconciler.testkit.junit.ExternalService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped {@code fleet-reconciler.jar} as a process, against the real Docker engine of
+ * {@code scripts/services/docker.sh} and a SQLite file: what an operator runs.
+ */
+class ReconcileCommandIT {
+    private static final String HOW_TO_START =
+            "run: scripts/services/docker.sh start && eval \"$(scripts/services/docker.sh env)\"";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String dockerHost;
+    private static Containers containers;
+    private static String run;
+
+    @TempDir
+    Path dir;
+    private Path db;
+    private Path state;
+
+    @BeforeAll
+    static void engine() {
+        dockerHost = ExternalService.requireEnv("FLEET_IT_DOCKER_HOST", HOW_TO_START);
+        String image = ExternalService.requireEnv("FLEET_IT_DOCKER_IMAGE", HOW_TO_START);
+        containers = new Containers(dockerHost, image);
+        run = "cli" + UUID.randomUUID().toString().substring(0, 6);
+        // decky a: both containers run -> running; b: its one container exited -> failed;
+        // c: one of two runs -> degraded; d: no container -> torn_down.
+        containers.running(run + "-a-ssh");
+        containers.running(run + "-a-smtp-relay");
+        containers.exited(run + "-b-http");
+        containers.running(run + "-c-ssh");
+        containers.exited(run + "-c-http");
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (containers != null) {
+            containers.close();
+        }
+    }
+
+    @BeforeEach
+    void files() {
+        db = dir.resolve("decnet.db");
+        state = StateFiles.write(dir.resolve("decnet-state.json"),
+                run + "-a:ssh,smtp_relay", run + "-b:http", run + "-c:ssh,http", run + "-d:ssh");
+    }
+
+    private Cli.Result cli(String... args) throws IOException, InterruptedException {
+        return CliProcess.run(dir, Map.of("DOCKER_HOST", dockerHost, "DECNET_DB_URL", "jdbc:sqlite:" + db,
+                "DECNET_STATE_FILE", state.toString()), args);
+    }
+
+    private Map<String, String> expectedStates() {
+        return Map.of(run + "-a", "running", run + "-b", "failed", run + "-c", "degraded", run + "-d", "torn_down");
+    }
+
+    @Test
+    void onceSetsEachRowsStateFromItsRealContainersAndSaysDockerWasUsable() throws Exception {
+        Cli.Result r = cli("reconcile", "--once");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines()).hasSize(2);
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=4 deleted=0 state_updated=0");
+        assertThat(r.outLines().get(1)).contains("state_file=usable (present, 4 deckies)", "docker=usable (observed");
+        assertThat(r.err()).isEmpty();
+        assertThat(FleetTable.states(db, "local")).containsExactlyInAnyOrderEntriesOf(expectedStates());
+    }
+
+    @Test
+    void aContainerThatDiesIsSeenByTheNextPassAsAStateUpdate() throws Exception {
+        String decky = run + "-e";
+        containers.running(decky + "-ssh");
+        StateFiles.write(state, decky + ":ssh");
+        assertThat(cli("reconcile", "--once").code()).isZero();
+        assertThat(FleetTable.states(db, "local")).containsEntry(decky, "running");
+
+        containers.kill(decky + "-ssh");
+        Cli.Result r = cli("reconcile", "--once");
+
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=1");
+        assertThat(FleetTable.states(db, "local")).containsEntry(decky, "failed");
+    }
+
+    @Test
+    void dryRunExitsTwoWhileThereIsDriftAndZeroOnceConverged() throws Exception {
+        Cli.Result drift = cli("reconcile", "--dry-run");
+        assertThat(drift.code()).as(drift.toString()).isEqualTo(2);
+        assertThat(FleetTable.states(db, "local")).isEmpty();
+
+        assertThat(cli("reconcile", "--once").code()).isZero();
+
+        Cli.Result converged = cli("reconcile", "--dry-run");
+        assertThat(converged.code()).as(converged.toString()).isZero();
+        assertThat(converged.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+    }
+
+    @Test
+    void jsonIsOneParsableObjectWithEachChangeAndItsState() throws Exception {
+        Cli.Result r = cli("reconcile", "--once", "--json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        JsonNode json = JSON.readTree(r.out());
+        assertThat(json.get("inserted").asInt()).isEqualTo(4);
+        assertThat(json.get("docker").get("usable").asBoolean()).isTrue();
+        assertThat(json.get("docker").get("host").asText()).isEqualTo(dockerHost);
+        assertThat(json.get("changes")).hasSize(4);
+        for (JsonNode change : json.get("changes")) {
+            assertThat(change.get("state").asText()).isEqualTo(expectedStates().get(change.get("name").asText()));
+            assertThat(change.get("status").asText()).isEqualTo("applied");
+        }
+        assertThat(json.get("timings_ms").get("runtime_observe").asDouble()).isPositive();
+    }
+
+    @Test
+    void sigtermStopsTheLongLivedModeWithExitZeroAndTheTableConsistent() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        CliProcess worker = CliProcess.start(dir, Map.of("DOCKER_HOST", dockerHost), "reconcile",
+                "--interval", "1", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
+                "--events", events.toString());
+        awaitStderr(worker, "reconcile: inserted=4");
+
+        worker.terminate();
+        Cli.Result r = worker.await(60);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("stop requested", "stopped").doesNotContain("\tat ");
+        assertThat(FleetTable.states(db, "local")).containsExactlyInAnyOrderEntriesOf(expectedStates());
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines).hasSize(4).allSatisfy(l -> assertThat(l).contains("\"transition\":\"inserted\""));
+    }
+
+    @Test
+    void sigintStopsTheLongLivedModeWithExitZeroToo() throws Exception {
+        CliProcess worker = CliProcess.start(dir, Map.of("DOCKER_HOST", dockerHost), "reconcile",
+                "--interval", "1", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
+        awaitStderr(worker, "reconcile: inserted=4");
+
+        worker.interrupt();
+        Cli.Result r = worker.await(60);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(FleetTable.states(db, "local")).hasSize(4);
+    }
+
+    @Test
+    void badInputInTheRealProcessIsOneLineOnStderrAndExitOne() throws Exception {
+        Cli.Result missing = cli("reconcile", "--once", "--state", dir.resolve("typo.json").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.errLines()).singleElement().asString().startsWith("error: state file")
+                .contains("--state");
+        assertThat(missing.out()).isEmpty();
+
+        Cli.Result scheme = cli("reconcile", "--once", "--db", "jdbc:h2:mem:x");
+        assertThat(scheme.code()).isEqualTo(1);
+        assertThat(scheme.errLines()).singleElement().asString().contains("unsupported database URL", "--db");
+
+        Cli.Result docker = cli("reconcile", "--once", "--docker-host", "ftp://nowhere");
+        assertThat(docker.code()).isEqualTo(1);
+        assertThat(docker.errLines()).singleElement().asString().contains("--docker-host");
+    }
+
+    private static void awaitStderr(CliProcess p, String text) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (p.stderrSoFar().contains(text)) {
+                return;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("fleet-reconciler ended early:\n" + p.await(1));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' on stderr within 60 s:\n" + p.stderrSoFar());
+    }
+}

@@ -1,0 +1,170 @@
+package io.decnet.reconciler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code reconcile --once}, {@code --dry-run} and {@code --json} in-process against a real SQLite file, with Docker
+ * unreachable (a socket that does not exist): the path {@code scripts/run-main.sh} takes on a machine without
+ * Docker. The same against a real engine is {@code ReconcileCommandIT}.
+ */
+class ReconcileOnceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private Path db;
+    private Path state;
+    private String noDocker;
+    private final Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void files() {
+        db = dir.resolve("decnet.db");
+        state = StateFiles.write(dir.resolve("decnet-state.json"), "decky-01:ssh,smtp_relay", "decky-02:http");
+        noDocker = "unix://" + dir.resolve("no-docker.sock");
+    }
+
+    private Cli.Result reconcile(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("reconcile", "--state", state.toString(),
+                "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker));
+        args.addAll(List.of(extra));
+        return Cli.run(env, args.toArray(String[]::new));
+    }
+
+    @Test
+    void oncePrintsDecnetsCountsLineThenTheDetailsLineAndWritesTheRows() {
+        Cli.Result r = reconcile("--once");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines()).hasSize(2);
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=2 deleted=0 state_updated=0");
+        assertThat(r.outLines().get(1))
+                .startsWith("config_updated=0 conflicts=0 skipped=1 (runtime_unreachable=1)")
+                .contains("state_file=usable (present, 2 deckies)")
+                .contains("docker=unusable (unreachable");
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("warning: Docker unusable, row states were left as they are")
+                .endsWith("(check --docker-host or DOCKER_HOST)");
+        assertThat(FleetTable.states(db, "local")).containsExactly(
+                Map.entry("decky-01", "running"), Map.entry("decky-02", "running"));
+    }
+
+    @Test
+    void aSecondPassOverAConvergedTableChangesNothing() {
+        reconcile("--once");
+        Cli.Result again = reconcile("--once");
+        assertThat(again.code()).isZero();
+        assertThat(again.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+    }
+
+    @Test
+    void aDeckyRemovedFromTheStateFileIsDeletedAndOnlyThisHostsRowsAreTouched() {
+        reconcile("--once", "--host-uuid", "host-b");
+        reconcile("--once");
+        StateFiles.write(state, "decky-01:ssh,smtp_relay");
+
+        Cli.Result r = reconcile("--once");
+
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=0");
+        assertThat(FleetTable.states(db, "local")).containsOnlyKeys("decky-01");
+        assertThat(FleetTable.states(db, "host-b")).containsOnlyKeys("decky-01", "decky-02");
+    }
+
+    @Test
+    void dryRunExitsTwoOnDriftWritesNothingAndListsThePlannedChanges() {
+        Cli.Result r = reconcile("--dry-run");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=2 deleted=0 state_updated=0");
+        assertThat(r.outLines().get(1)).startsWith("dry run, nothing written: config_updated=0");
+        assertThat(r.outLines().subList(2, r.outLines().size()))
+                .anySatisfy(l -> assertThat(l).startsWith("  insert decky-01 (-> running)").endsWith("[planned]"))
+                .anySatisfy(l -> assertThat(l).startsWith("  insert decky-02"));
+        assertThat(FleetTable.states(db, "local")).isEmpty();
+    }
+
+    @Test
+    void dryRunExitsZeroWhenTheTableIsConverged() {
+        reconcile("--once");
+        Cli.Result r = reconcile("--dry-run");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+    }
+
+    @Test
+    void jsonPrintsOneObjectWithCountsChangesSkipsSourcesAndTimings() throws IOException {
+        Cli.Result r = reconcile("--once", "--json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines()).hasSize(1);
+        JsonNode json = JSON.readTree(r.out());
+        assertThat(json.get("host_uuid").asText()).isEqualTo("local");
+        assertThat(json.get("dry_run").asBoolean()).isFalse();
+        assertThat(json.get("inserted").asInt()).isEqualTo(2);
+        assertThat(json.get("deleted").asInt()).isZero();
+        assertThat(json.get("state_updated").asInt()).isZero();
+        assertThat(json.get("changes")).hasSize(2);
+        assertThat(json.get("changes").get(0).get("kind").asText()).isEqualTo("insert");
+        assertThat(json.get("changes").get(0).get("status").asText()).isEqualTo("applied");
+        assertThat(json.get("skips").get(0).get("reason").asText()).isEqualTo("runtime_unreachable");
+        assertThat(json.get("state_file").get("usable").asBoolean()).isTrue();
+        assertThat(json.get("docker").get("usable").asBoolean()).isFalse();
+        assertThat(json.get("failure").isNull()).isTrue();
+        assertThat(json.get("timings_ms").get("total").asDouble()).isPositive();
+        assertThat(json.get("exit_code").asInt()).isZero();
+    }
+
+    @Test
+    void jsonWithDryRunReportsPlannedChangesAndTheDriftExitCode() throws IOException {
+        Cli.Result r = reconcile("--dry-run", "--json");
+        assertThat(r.code()).isEqualTo(2);
+        JsonNode json = JSON.readTree(r.out());
+        assertThat(json.get("dry_run").asBoolean()).isTrue();
+        assertThat(json.get("changes").get(0).get("status").asText()).isEqualTo("planned");
+        assertThat(json.get("exit_code").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void eventsAreWrittenAsBusShapedJsonLinesAfterTheCommit() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        reconcile("--once", "--events", events.toString());
+
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines).hasSize(2);
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertThat(first.get("topic").asText()).isEqualTo("decky.local:decky-01.state");
+        assertThat(first.get("payload").get("transition").asText()).isEqualTo("inserted");
+        assertThat(first.get("payload").get("source").asText()).isEqualTo("fleet");
+    }
+
+    @Test
+    void theStateFileAndDatabaseComeFromTheEnvironmentWhenNoFlagIsGiven() {
+        env.put("DECNET_STATE_FILE", state.toString());
+        env.put("DECNET_DB_URL", "jdbc:sqlite:" + db);
+        env.put("DOCKER_HOST", noDocker);
+
+        Cli.Result r = Cli.run(env, "reconcile", "--once");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(FleetTable.states(db, "local")).hasSize(2);
+    }
+
+    @Test
+    void aFlagWinsOverItsEnvironmentVariable() {
+        env.put("DECNET_STATE_FILE", dir.resolve("elsewhere.json").toString());
+        Cli.Result r = reconcile("--once");
+        assertThat(r.code()).as(r.toString()).isZero();
+    }
+}
