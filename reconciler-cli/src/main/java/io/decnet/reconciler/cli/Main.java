@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -27,8 +28,10 @@ public final class Main {
         int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, Logging::configure));
         out.flush();
         err.flush();
-        shutdown.exitingNormally();
-        System.exit(code);
+        if (shutdown.claimNormalExit()) {
+            System.exit(code);
+        }
+        // Otherwise a signal started the shutdown: its hook stops the worker and ends the process with 0.
     }
 
     /** Runs the command with {@code env}; returns its exit code. Never throws, never exits. */
@@ -72,23 +75,28 @@ public final class Main {
 
     /** SIGTERM and SIGINT run the shutdown hook; it stops gracefully, then ends the process with exit code 0. */
     static final class JvmShutdown implements CliEnvironment.ShutdownSignal {
-        private volatile boolean exitingNormally;
+        private static final int RUNNING = 0;
+        private static final int BY_SIGNAL = 1;
+        private static final int NORMAL_EXIT = 2;
+        private final AtomicInteger state = new AtomicInteger(RUNNING);
 
         @Override
         public void onShutdown(Runnable action) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                boolean bySignal = state.compareAndSet(RUNNING, BY_SIGNAL);
                 action.run();
                 System.out.flush();
                 System.err.flush();
-                if (!exitingNormally) {
-                    // Stopped by a signal: the JVM would exit with 128+signal; we stopped cleanly, so 0.
-                    Runtime.getRuntime().halt(0);
+                if (bySignal) {
+                    // The JVM would exit with 128+signal; the worker stopped cleanly, so 0, as systemd expects.
+                    Runtime.getRuntime().halt(OnceRun.OK);
                 }
             }, "fleet-reconciler-shutdown"));
         }
 
-        void exitingNormally() {
-            exitingNormally = true;
+        /** Whether main may exit with its own code: no signal has started the shutdown. */
+        boolean claimNormalExit() {
+            return state.compareAndSet(RUNNING, NORMAL_EXIT);
         }
     }
 

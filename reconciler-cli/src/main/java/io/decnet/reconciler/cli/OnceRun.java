@@ -85,7 +85,8 @@ final class OnceRun {
                     + "decnet-state.json)");
         }
         if (!report.runtime().usable() && !report.runtime().equals(SourceStatus.notRead())) {
-            lines.add("warning: Docker unusable, row states were left as they are: " + report.runtime().summary()
+            lines.add("warning: Docker unusable, row states were left as they are: "
+                    + ReportText.summary(report.runtime())
                     + " (check --docker-host or " + Settings.DOCKER_ENV + ")");
         }
         return lines;

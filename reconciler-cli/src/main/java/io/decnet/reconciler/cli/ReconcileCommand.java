@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
         header = "Bring DECNET's fleet_deckies table in line with decnet-state.json and Docker.",
         synopsisHeading = "%nUsage:%n",
         customSynopsis = {
-            "  fleet-reconciler reconcile --once [--dry-run] [--json] [OPTIONS]   one pass: print counts, exit",
-            "  fleet-reconciler reconcile [--interval SECONDS] [OPTIONS]          keep running: a pass every 30 s",
+            "  fleet-reconciler reconcile --once [--dry-run] [--json] [OPTIONS]",
+            "      one pass: print the counts, exit",
+            "  fleet-reconciler reconcile [--interval SECONDS] [OPTIONS]",
+            "      keep running: a pass at start, then one every 30 s, until SIGTERM/SIGINT",
         },
         descriptionHeading = "%n",
         description = {
@@ -44,7 +46,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  fleet-reconciler reconcile --once --state /var/lib/decnet/decnet-state.json \\",
             "      --db jdbc:sqlite:/var/lib/decnet/decnet.db",
-            "  fleet-reconciler reconcile --dry-run --json          # what would change, as JSON; exit 2 if any",
+            "  fleet-reconciler reconcile --dry-run --json    # what would change; exit 2 if any",
             "  DECNET_DB_URL='jdbc:postgresql://db:5432/decnet?user=decnet&password=secret' \\",
             "      fleet-reconciler reconcile --interval 30 --health-port 9464",
         })
@@ -64,23 +66,28 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--interval", order = 4, paramLabel = "SECONDS",
             description = "Long-lived mode: seconds between passes, 1 to 86400 (default 30). Failing passes "
-                    + "back off up to 10x; waits vary by +/-10% so that hosts do not hit the database in step.")
+                    + "back off up to 10x; waits vary by +/-10%% so that hosts do not hit the database in step.")
     Integer interval;
 
     @Option(names = "--state", order = 10, paramLabel = "PATH",
-            description = "DECNET's decnet-state.json. Env DECNET_STATE_FILE; default ./decnet-state.json.")
+            description = {"DECNET's decnet-state.json.", "Env DECNET_STATE_FILE; default ./decnet-state.json"})
     String state;
 
     @Option(names = "--db", order = 11, paramLabel = "JDBC_URL",
-            description = {"The database with the fleet_deckies table (created if absent): "
-                    + "jdbc:sqlite:FILE, jdbc:postgresql://HOST[:PORT]/DB?user=U&password=P, "
-                    + "jdbc:mariadb://... or jdbc:mysql://... Env DECNET_DB_URL; default jdbc:sqlite:decnet.db. "
-                    + "Passwords are never printed."})
+            description = {"The database with the fleet_deckies table (created if absent), one of:",
+                "  jdbc:sqlite:FILE",
+                "  jdbc:postgresql://HOST/DB?user=U&password=P",
+                "  jdbc:mariadb://HOST/DB?user=U&password=P",
+                "  jdbc:mysql://HOST/DB?user=U&password=P",
+                "Passwords are never printed.",
+                "Env DECNET_DB_URL; default jdbc:sqlite:decnet.db"})
     String db;
 
     @Option(names = "--docker-host", order = 12, paramLabel = "URI",
-            description = "The Docker daemon: unix:///PATH or tcp://HOST:PORT (TLS from DOCKER_TLS_VERIFY and "
-                    + "DOCKER_CERT_PATH). Env DOCKER_HOST; default unix:///var/run/docker.sock.")
+            description = {"The Docker daemon: unix:///PATH or tcp://HOST:PORT",
+                "(TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH).",
+                "Env DOCKER_HOST; default:",
+                "  unix:///var/run/docker.sock"})
     String dockerHost;
 
     @Option(names = "--host-uuid", order = 13, paramLabel = "ID",

@@ -52,7 +52,14 @@ final class ReportText {
     }
 
     private static String usable(SourceStatus status) {
-        return (status.usable() ? "usable" : "unusable") + " (" + status.summary() + ")";
+        return (status.usable() ? "usable" : "unusable") + " (" + summary(status) + ")";
+    }
+
+    /** The status's summary, without a leading "unreachable: " when the reason says so itself. */
+    static String summary(SourceStatus status) {
+        String s = status.summary();
+        String rest = s.startsWith("unreachable: ") ? s.substring("unreachable: ".length()) : s;
+        return rest.contains("unreachable") ? rest : s;
     }
 
     private static String skipBreakdown(List<Skip> skips) {

@@ -62,14 +62,9 @@ final class CliProcess {
         return process.isAlive();
     }
 
-    /** SIGTERM (what {@code systemctl stop} and {@code docker stop} send). */
+    /** SIGTERM (what {@code systemctl stop} and {@code docker stop} send; SIGINT takes the same path). */
     void terminate() {
         process.destroy();
-    }
-
-    /** SIGINT (Ctrl-C). */
-    void interrupt() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start().waitFor();
     }
 
     String stderrSoFar() throws IOException {

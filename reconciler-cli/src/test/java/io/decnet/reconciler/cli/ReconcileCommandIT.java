@@ -149,19 +149,6 @@ class ReconcileCommandIT {
     }
 
     @Test
-    void sigintStopsTheLongLivedModeWithExitZeroToo() throws Exception {
-        CliProcess worker = CliProcess.start(dir, Map.of("DOCKER_HOST", dockerHost), "reconcile",
-                "--interval", "1", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
-        awaitStderr(worker, "reconcile: inserted=4");
-
-        worker.interrupt();
-        Cli.Result r = worker.await(60);
-
-        assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(FleetTable.states(db, "local")).hasSize(4);
-    }
-
-    @Test
     void badInputInTheRealProcessIsOneLineOnStderrAndExitOne() throws Exception {
         Cli.Result missing = cli("reconcile", "--once", "--state", dir.resolve("typo.json").toString());
         assertThat(missing.code()).isEqualTo(1);

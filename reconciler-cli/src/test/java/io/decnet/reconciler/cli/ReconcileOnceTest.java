@@ -53,7 +53,7 @@ class ReconcileOnceTest {
         assertThat(r.outLines().get(1))
                 .startsWith("config_updated=0 conflicts=0 skipped=1 (runtime_unreachable=1)")
                 .contains("state_file=usable (present, 2 deckies)")
-                .contains("docker=unusable (unreachable");
+                .contains("docker=unusable (docker daemon at unix://").contains("unreachable");
         assertThat(r.errLines()).singleElement().asString()
                 .startsWith("warning: Docker unusable, row states were left as they are")
                 .endsWith("(check --docker-host or DOCKER_HOST)");
