@@ -13,7 +13,7 @@ command -v java >/dev/null || { echo "error: needs a JDK 17+ (java not found)" >
 command -v mvn >/dev/null || { echo "error: needs Maven 3.8+ (mvn not found)" >&2; exit 1; }
 
 echo "[run-main] building reconciler-cli/target/fleet-reconciler.jar" >&2
-mvn -B -q -DskipTests -pl reconciler-cli -am package
+mvn -B -q -Dstyle.color=never -DskipTests -pl reconciler-cli -am package
 
 mkdir -p .run-main
 db=${FLEET_DB_URL:-jdbc:sqlite:$repo/.run-main/decnet.db}

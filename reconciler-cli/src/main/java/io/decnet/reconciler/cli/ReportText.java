@@ -52,6 +52,9 @@ final class ReportText {
     }
 
     private static String usable(SourceStatus status) {
+        if (status.equals(SourceStatus.notRead())) {
+            return "not_read";
+        }
         return (status.usable() ? "usable" : "unusable") + " (" + summary(status) + ")";
     }
 
