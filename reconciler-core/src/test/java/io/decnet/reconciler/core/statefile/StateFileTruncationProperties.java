@@ -42,7 +42,7 @@ class StateFileTruncationProperties {
         }
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void aTruncatedFileIsNeverReadAsAFleetWithFewerDeckies(@ForAll("stateFiles") String json) throws IOException {
         byte[] full = json.getBytes(StandardCharsets.UTF_8);
         DesiredFleet whole = read(full);
