@@ -10,6 +10,7 @@ import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.WriteOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ final class Applier {
             return failed(plan, new Failure(Failure.Kind.INTERNAL, "the fleet store failed unexpectedly: " + e));
         }
         List<Change> planned = plan.reportedChanges();
-        if (outcomes == null || outcomes.size() != planned.size() || outcomes.contains(null)) {
+        if (outcomes == null || outcomes.size() != planned.size() || outcomes.stream().anyMatch(Objects::isNull)) {
             LOG.error("fleet store {} broke its contract: {} outcomes for {} changes", store.getClass().getName(),
                     outcomes == null ? "null" : outcomes.size(), planned.size());
             return failed(plan, new Failure(Failure.Kind.INTERNAL, "the fleet store returned "
