@@ -4,9 +4,7 @@ import io.decnet.reconciler.api.Change;
 import io.decnet.reconciler.api.ChangeStatus;
 import io.decnet.reconciler.api.Failure;
 import io.decnet.reconciler.api.FleetStore;
-import io.decnet.reconciler.api.FleetStoreException;
 import io.decnet.reconciler.api.Skip;
-import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.WriteOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +31,7 @@ final class Applier {
      */
     record Applied(List<Change> changes, Failure failure) {
         List<Skip> skips() {
-            return failure == null ? List.of()
-                    : List.of(Skip.pass(SkipReason.STORE_FAILED, "nothing written: " + failure.message()));
+            return StoreFailure.skips(failure);
         }
     }
 
@@ -46,12 +43,8 @@ final class Applier {
         List<WriteOutcome> outcomes;
         try {
             outcomes = store.apply(host, plan.writes());
-        } catch (FleetStoreException e) {
-            LOG.debug("fleet store write failed for host {}", host, e);
-            return failed(plan, new Failure(Failure.Kind.STORE, "could not write the fleet store: " + e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("fleet store {} threw unexpectedly while writing host {}", store.getClass().getName(), host, e);
-            return failed(plan, new Failure(Failure.Kind.INTERNAL, "the fleet store failed unexpectedly: " + e));
+            return failed(plan, StoreFailure.of(e, "write", store, host));
         }
         List<Change> planned = plan.reportedChanges();
         if (outcomes == null || outcomes.size() != planned.size() || outcomes.stream().anyMatch(Objects::isNull)) {

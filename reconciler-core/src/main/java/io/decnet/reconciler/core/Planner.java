@@ -6,7 +6,6 @@ import io.decnet.reconciler.api.ChangeStatus;
 import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.DesiredFleet;
-import io.decnet.reconciler.api.Failure;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.RuntimeObservation;
@@ -69,14 +68,6 @@ final class Planner {
     static Plan unreadable(String host, DesiredFleet.Unreadable fleet) {
         return new Plan(host, SourceStatus.of(fleet), SourceStatus.notRead(), List.of(),
                 List.of(Skip.pass(SkipReason.STATE_UNREADABLE, fleet.reason())), null);
-    }
-
-    /** The plan of a pass that could not read the store or could not plan: nothing, and why. */
-    static Plan failed(String host, DesiredFleet fleet, SourceStatus runtime, Failure failure) {
-        List<Skip> skips = failure.kind() == Failure.Kind.STORE
-                ? List.of(Skip.pass(SkipReason.STORE_FAILED, "nothing written: " + failure.message()))
-                : List.of();
-        return new Plan(host, SourceStatus.of(fleet), runtime, List.of(), skips, failure);
     }
 
     private static Map<String, FleetRow> rowsByName(List<FleetRow> rows, String host) {

@@ -5,7 +5,6 @@ import io.decnet.reconciler.api.Failure;
 import io.decnet.reconciler.api.FleetEventListener;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.FleetStore;
-import io.decnet.reconciler.api.FleetStoreException;
 import io.decnet.reconciler.api.PhaseTimings;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.RuntimeInspector;
@@ -19,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,7 @@ public final class Reconciler {
     private Planned read(StateSource stateSource, FleetStore store, RuntimeInspector runtime, String host,
             Instant now) {
         long start = System.nanoTime();
-        DesiredFleet fleet = readState(stateSource);
+        DesiredFleet fleet = ask("state source", stateSource::read, DesiredFleet::unreadable);
         Duration stateRead = since(start);
         if (fleet instanceof DesiredFleet.Unreadable unreadable) {
             return new Planned(Planner.unreadable(host, unreadable), stateRead, Duration.ZERO, Duration.ZERO,
@@ -145,20 +146,14 @@ public final class Reconciler {
         List<FleetRow> rows;
         try {
             rows = Objects.requireNonNull(store.read(host), "FleetStore.read returned null");
-        } catch (FleetStoreException e) {
-            LOG.debug("fleet store read failed for host {}", host, e);
-            return new Planned(Planner.failed(host, fleet, SourceStatus.notRead(),
-                    new Failure(Failure.Kind.STORE, "could not read the fleet store: " + e.getMessage())),
-                    stateRead, since(start), Duration.ZERO, Duration.ZERO);
         } catch (RuntimeException e) {
-            LOG.error("fleet store {} threw unexpectedly while reading host {}", store.getClass().getName(), host, e);
-            return new Planned(Planner.failed(host, fleet, SourceStatus.notRead(),
-                    new Failure(Failure.Kind.INTERNAL, "the fleet store failed unexpectedly: " + e)),
-                    stateRead, since(start), Duration.ZERO, Duration.ZERO);
+            Failure failure = StoreFailure.of(e, "read", store, host);
+            return new Planned(failedPlan(host, fleet, SourceStatus.notRead(), failure), stateRead,
+                    since(start), Duration.ZERO, Duration.ZERO);
         }
         Duration storeRead = since(start);
         start = System.nanoTime();
-        RuntimeObservation observation = observe(runtime);
+        RuntimeObservation observation = ask("runtime inspector", runtime::observe, RuntimeObservation::unreachable);
         Duration observe = since(start);
         start = System.nanoTime();
         Plan plan;
@@ -166,30 +161,29 @@ public final class Reconciler {
             plan = Planner.plan(fleet, rows, observation, host, policy, now);
         } catch (RuntimeException e) {
             LOG.error("planning the pass for host {} failed", host, e);
-            plan = Planner.failed(host, fleet, SourceStatus.of(observation),
+            plan = failedPlan(host, fleet, SourceStatus.of(observation),
                     new Failure(Failure.Kind.INTERNAL, "planning failed: " + e));
         }
         return new Planned(plan, stateRead, storeRead, observe, since(start));
     }
 
-    private static DesiredFleet readState(StateSource stateSource) {
+    /**
+     * Asks a port that must not throw; a port that throws anyway (a bug) or answers nothing is logged and its
+     * answer replaced by {@code broken}: unreadable for a state source, unreachable for a runtime inspector.
+     */
+    private static <T> T ask(String port, Supplier<T> call, Function<String, T> broken) {
         try {
-            DesiredFleet fleet = stateSource.read();
-            return fleet != null ? fleet : DesiredFleet.unreadable("the state source returned nothing");
+            T answer = call.get();
+            return answer != null ? answer : broken.apply("the " + port + " answered nothing");
         } catch (RuntimeException e) {
-            LOG.warn("state source {} threw; the state file counts as unreadable", stateSource.getClass().getName(), e);
-            return DesiredFleet.unreadable("the state source failed: " + e);
+            LOG.warn("the {} threw instead of reporting a problem as a value", port, e);
+            return broken.apply("the " + port + " failed: " + e);
         }
     }
 
-    private static RuntimeObservation observe(RuntimeInspector runtime) {
-        try {
-            RuntimeObservation observation = runtime.observe();
-            return observation != null ? observation : RuntimeObservation.unreachable("the runtime returned nothing");
-        } catch (RuntimeException e) {
-            LOG.warn("runtime inspector {} threw; Docker counts as unreachable", runtime.getClass().getName(), e);
-            return RuntimeObservation.unreachable("the runtime inspector failed: " + e);
-        }
+    /** The plan of a pass that could not read the store or could not plan: nothing, and why. */
+    private static Plan failedPlan(String host, DesiredFleet fleet, SourceStatus runtime, Failure failure) {
+        return new Plan(host, SourceStatus.of(fleet), runtime, List.of(), StoreFailure.skips(failure), failure);
     }
 
     private static String checkArguments(StateSource stateSource, FleetStore store, RuntimeInspector runtime,

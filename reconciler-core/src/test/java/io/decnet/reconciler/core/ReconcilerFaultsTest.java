@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerFaultsTest extends PassFixture {
@@ -178,17 +179,9 @@ class ReconcilerFaultsTest extends PassFixture {
     @Test
     void aStoreThatThrowsSomethingElseIsAnInternalFailureNotACrash() {
         state.fleet(web);
-        FleetStore buggy = new FleetStore() {
-            @Override
-            public List<FleetRow> read(String hostUuid) {
-                return List.of();
-            }
-
-            @Override
-            public List<WriteOutcome> apply(String hostUuid, List<RowChange> changes) {
-                throw new IllegalStateException("bug in a store");
-            }
-        };
+        FleetStore buggy = emptyStoreWhoseApply(changes -> {
+            throw new IllegalStateException("bug in a store");
+        });
 
         ReconcileReport report = reconciler(ReconcilePolicy.defaults()).reconcileOnce(state, buggy, docker, HOST);
 
@@ -201,17 +194,7 @@ class ReconcilerFaultsTest extends PassFixture {
     @Test
     void aStoreThatReturnsTheWrongNumberOfOutcomesIsAnInternalFailure() {
         state.fleet(web);
-        FleetStore broken = new FleetStore() {
-            @Override
-            public List<FleetRow> read(String hostUuid) {
-                return List.of();
-            }
-
-            @Override
-            public List<WriteOutcome> apply(String hostUuid, List<RowChange> changes) {
-                return List.of();
-            }
-        };
+        FleetStore broken = emptyStoreWhoseApply(changes -> List.of());
 
         ReconcileReport report = reconciler(ReconcilePolicy.defaults()).reconcileOnce(state, broken, docker, HOST);
 
@@ -274,5 +257,20 @@ class ReconcilerFaultsTest extends PassFixture {
 
         assertThat(report.timings().runtimeObserve()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
         assertThat(report.timings().total()).isGreaterThanOrEqualTo(report.timings().runtimeObserve());
+    }
+
+    /** A store with no rows whose {@code apply} does what the test says instead of what the contract says. */
+    private static FleetStore emptyStoreWhoseApply(Function<List<RowChange>, List<WriteOutcome>> apply) {
+        return new FleetStore() {
+            @Override
+            public List<FleetRow> read(String hostUuid) {
+                return List.of();
+            }
+
+            @Override
+            public List<WriteOutcome> apply(String hostUuid, List<RowChange> changes) {
+                return apply.apply(changes);
+            }
+        };
     }
 }
