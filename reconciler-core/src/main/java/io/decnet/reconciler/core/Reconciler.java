@@ -78,6 +78,11 @@ public final class Reconciler {
     /**
      * Runs one pass for {@code hostUuid}: reads, plans, applies, reports.
      *
+     * @param stateSource the desired fleet ({@code decnet-state.json}); read first, and if it is unreadable
+     *     nothing else is read
+     * @param store the {@code fleet_deckies} table; read once, written at most once
+     * @param runtime what Docker runs; observed once
+     * @param hostUuid the host whose rows this pass owns (DECNET's own host is {@code "local"})
      * @return what was written, skipped and why; {@link ReconcileReport#failed()} when the store failed (then
      *     nothing was written)
      * @throws IllegalArgumentException when {@code hostUuid} is null or blank
