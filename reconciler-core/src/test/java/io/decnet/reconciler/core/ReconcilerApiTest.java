@@ -8,11 +8,20 @@ import io.decnet.reconciler.api.ChangeKind;
 import io.decnet.reconciler.api.ChangeStatus;
 import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DeckyState;
+import io.decnet.reconciler.api.FleetEvent;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.testkit.Deckies;
 import io.decnet.reconciler.testkit.Rows;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -104,5 +113,37 @@ class ReconcilerApiTest extends PassFixture {
     @Test
     void createUsesTheDefaultPolicy() {
         assertThat(Reconciler.create().policy()).isEqualTo(ReconcilePolicy.defaults());
+    }
+
+    @Test
+    void passesRacingOnOneStoreFromManyThreadsInsertEachRowOnceAndAnnounceItOnce() throws Exception {
+        List<DeckySpec> fleet = IntStream.range(0, 20).mapToObj(i -> Deckies.decky("d" + i).build()).toList();
+        state.fleet(fleet);
+        fleet.forEach(d -> docker.running(d.name(), "ssh"));
+        Reconciler reconciler = reconciler(ReconcilePolicy.defaults());
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ReconcileReport>> passes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                passes.add(threads.submit(() -> {
+                    start.await();
+                    return reconciler.reconcileOnce(state, store, docker, HOST);
+                }));
+            }
+            start.countDown();
+            int inserted = 0;
+            for (Future<ReconcileReport> pass : passes) {
+                ReconcileReport report = pass.get(30, TimeUnit.SECONDS);
+                assertThat(report).hasNoFailure();
+                inserted += report.inserted();
+            }
+
+            assertThat(inserted).isEqualTo(20);
+            assertThat(store).hasRowCount(HOST, 20);
+            assertThat(events.events()).hasSize(20).extracting(FleetEvent::name).doesNotHaveDuplicates();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

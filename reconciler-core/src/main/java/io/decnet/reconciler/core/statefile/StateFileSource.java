@@ -90,6 +90,15 @@ public final class StateFileSource implements StateSource {
 
     @Override
     public DesiredFleet read() {
+        try {
+            return readFile();
+        } catch (RuntimeException e) {
+            // Every expected trouble is handled below; this keeps the promise never to throw for the rest.
+            return unreadable("cannot be read: " + e);
+        }
+    }
+
+    private DesiredFleet readFile() {
         byte[] bytes;
         try {
             bytes = readCapped();
