@@ -4,19 +4,10 @@ import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.core.Reconciler;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A full applied pass ({@link Reconciler#reconcileOnce}) on the in-memory store: a converged fleet (three reads,
@@ -26,15 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the measured time (JMH {@link Level#Invocation} setup; fine here because a pass takes milliseconds, far above
  * the timer's resolution). Both scenarios get the same treatment so that their figures compare.
  *
- * <p>Not thread-safe: JMH state of one benchmark thread.
+ * <p>Not thread-safe: JMH state of one benchmark thread (see {@link ShortRun} for the settings).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ReconcileOnceBenchmark {
+public class ReconcileOnceBenchmark extends ShortRun {
 
     @Param({"10000"})
     int deckies;
