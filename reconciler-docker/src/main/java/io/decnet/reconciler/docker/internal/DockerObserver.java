@@ -69,7 +69,9 @@ public final class DockerObserver implements AutoCloseable {
             reason = FailureReasons.timedOut(endpoint, settings.deadline());
         } catch (ExecutionException e) {
             cause = e.getCause();
-            reason = FailureReasons.describe(endpoint, cause);
+            reason = closed.get()
+                    ? "docker inspector for " + endpoint + " was closed during the observation"
+                    : FailureReasons.describe(settings, cause);
         } catch (RejectedExecutionException e) {
             reason = closed.get()
                     ? "docker inspector for " + endpoint + " is closed"
@@ -80,7 +82,7 @@ public final class DockerObserver implements AutoCloseable {
         } catch (RuntimeException e) {
             // Defensive: mapping the reply failed in a way the cases above do not cover. Still a value.
             cause = e;
-            reason = FailureReasons.describe(endpoint, e);
+            reason = FailureReasons.describe(settings, e);
         }
         noteUnreachable(reason, cause);
         return RuntimeObservation.unreachable(reason);

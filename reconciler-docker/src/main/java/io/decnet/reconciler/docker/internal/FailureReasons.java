@@ -1,6 +1,8 @@
 package io.decnet.reconciler.docker.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,6 +22,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  */
 public final class FailureReasons {
     private static final int MAX_DETAIL = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FailureReasons() {
     }
@@ -29,12 +32,17 @@ public final class FailureReasons {
         return "docker daemon at " + endpoint + " did not answer within " + human(deadline);
     }
 
-    /** Why an observation of {@code endpoint} failed with {@code failure}. */
-    public static String describe(DockerEndpoint endpoint, Throwable failure) {
+    /**
+     * Why an observation of {@code endpoint} failed with {@code failure}.
+     *
+     * @param settings the timeouts in force, named when the transport timed out
+     */
+    public static String describe(InspectorSettings settings, Throwable failure) {
+        DockerEndpoint endpoint = settings.endpoint();
         String at = "docker daemon at " + endpoint;
         DockerException http = find(failure, DockerException.class);
         if (http != null && http.getHttpStatus() > 0) {
-            return at + " answered HTTP " + http.getHttpStatus() + ": " + detail(http.getMessage());
+            return at + " answered HTTP " + http.getHttpStatus() + ": " + daemonMessage(http);
         }
         SSLException tls = find(failure, SSLException.class);
         if (tls != null) {
@@ -58,8 +66,12 @@ public final class FailureReasons {
         if (unknownHost != null) {
             return at + " unreachable: unknown host " + detail(unknownHost.getMessage());
         }
-        if (find(failure, SocketTimeoutException.class) != null) {
-            return at + " unreachable: timed out";
+        SocketTimeoutException timeout = find(failure, SocketTimeoutException.class);
+        if (timeout != null) {
+            String what = String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT);
+            return what.contains("connect")
+                    ? at + " unreachable: connecting timed out after " + human(settings.connectTimeout())
+                    : timedOut(endpoint, settings.responseTimeout());
         }
         if (find(failure, NoRouteToHostException.class) != null) {
             return at + " unreachable: no route to host";
@@ -81,6 +93,29 @@ public final class FailureReasons {
         }
         return at + " unreachable: " + root.getClass().getSimpleName()
                 + (message.isEmpty() ? "" : ": " + detail(message));
+    }
+
+    /**
+     * docker-java's message is {@code Status 500: <body>}, and the daemon's body is {@code {"message": "..."}}:
+     * keep only the daemon's sentence when there is one.
+     */
+    private static String daemonMessage(DockerException http) {
+        String message = http.getMessage() == null ? "" : http.getMessage().strip();
+        String prefix = "Status " + http.getHttpStatus() + ":";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length()).strip();
+        }
+        if (message.startsWith("{")) {
+            try {
+                JsonNode text = JSON.readTree(message).path("message");
+                if (text.isTextual()) {
+                    message = text.asText();
+                }
+            } catch (JsonProcessingException notJson) {
+                // keep the body as it is
+            }
+        }
+        return detail(message);
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
