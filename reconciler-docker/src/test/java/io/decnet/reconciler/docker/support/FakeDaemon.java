@@ -23,7 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeDaemon implements AutoCloseable {
     /** What the daemon does with each connection, after reading the request head. */
-    public enum Behaviour { SILENT, REPLY, HANG_UP }
+    public enum Behaviour {
+        /** Reads the request and never answers. */
+        SILENT,
+        /** Reads the request, writes the reply, closes. */
+        REPLY,
+        /** Reads the request and closes without a word. */
+        HANG_UP,
+        /** Writes the reply as soon as it accepts, without reading anything (a plain server to a TLS client). */
+        REPLY_AT_ONCE
+    }
 
     private final ServerSocketChannel server;
     private final String address;
@@ -110,11 +119,14 @@ public final class FakeDaemon implements AutoCloseable {
             accepted.incrementAndGet();
             open.add(c);
             try {
-                readRequestHead(c);
+                if (behaviour != Behaviour.REPLY_AT_ONCE) {
+                    readRequestHead(c);
+                }
                 switch (behaviour) {
                     case SILENT:
                         break;
                     case REPLY:
+                    case REPLY_AT_ONCE:
                         c.write(ByteBuffer.wrap(reply));
                         c.close();
                         break;
