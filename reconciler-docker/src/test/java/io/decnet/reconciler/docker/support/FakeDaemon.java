@@ -124,6 +124,7 @@ public final class FakeDaemon implements AutoCloseable {
                 }
                 switch (behaviour) {
                     case SILENT:
+                        drainUntilClientCloses(c);
                         break;
                     case REPLY:
                     case REPLY_AT_ONCE:
@@ -140,6 +141,24 @@ public final class FakeDaemon implements AutoCloseable {
                 closeQuietly(c);
             }
         }
+    }
+
+    /** Never answers, but closes its end once the client has closed, like a real server's socket would. */
+    private static void drainUntilClientCloses(SocketChannel c) {
+        Thread drain = new Thread(() -> {
+            ByteBuffer buf = ByteBuffer.allocate(256);
+            try {
+                while (c.read(buf.clear()) >= 0) {
+                    // discard
+                }
+            } catch (IOException e) {
+                // gone
+            } finally {
+                closeQuietly(c);
+            }
+        }, "fake-daemon-drain");
+        drain.setDaemon(true);
+        drain.start();
     }
 
     private static void readRequestHead(SocketChannel c) throws IOException {
