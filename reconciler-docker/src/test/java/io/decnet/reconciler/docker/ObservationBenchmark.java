@@ -3,6 +3,12 @@ package io.decnet.reconciler.docker;
 import io.decnet.reconciler.api.RuntimeObservation;
 import io.decnet.reconciler.docker.support.CountingHttpClient;
 import io.decnet.reconciler.docker.support.DockerCli;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How long one observation takes with 10, 100 and 1,000 containers on the engine, and how many HTTP requests it
- * makes. A runner, not a test: it prints figures. It creates the containers it needs (labelled
+ * makes; next to it, the same list call as one raw HTTP request on the socket without docker-java (what the daemon
+ * alone costs) and the reply's size. A runner, not a test: it prints figures. It creates the containers it needs (labelled
  * {@code io.decnet.fleet-it=1} and {@code io.decnet.fleet-bench=1}), a few running and the rest created, and removes
  * them at the end, a few at a time.
  *
@@ -48,8 +55,8 @@ public final class ObservationBenchmark {
                 : docker.docker("ps", "-aq").strip().split("\n").length;
         System.out.printf(Locale.ROOT, "engine %s, %d other containers present, %d timed runs per size%n", host,
                 others, runs);
-        System.out.printf(Locale.ROOT, "%10s %10s %10s %10s %10s %14s%n", "containers", "median_ms", "min_ms",
-                "p90_ms", "max_ms", "http_req/obs");
+        System.out.printf(Locale.ROOT, "%10s %10s %10s %10s %10s %14s %14s %10s%n", "containers", "median_ms",
+                "min_ms", "p90_ms", "max_ms", "http_req/obs", "raw_median_ms", "reply_kb");
         try {
             for (int size : sizes) {
                 grow(docker, prefix, made, size);
@@ -109,8 +116,39 @@ public final class ObservationBenchmark {
             }
             double perObservation = (counter.get().count() - requestsBefore) / (double) runs;
             Arrays.sort(ms);
-            System.out.printf(Locale.ROOT, "%10d %10.2f %10.2f %10.2f %10.2f %14.2f%n", expected, ms[runs / 2], ms[0],
-                    ms[(int) Math.ceil(runs * 0.9) - 1], ms[runs - 1], perObservation);
+            double[] raw = new double[runs];
+            int bytes = 0;
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                bytes = rawList(host);
+                raw[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(raw);
+            System.out.printf(Locale.ROOT, "%10d %10.2f %10.2f %10.2f %10.2f %14.2f %14.2f %10d%n", expected,
+                    ms[runs / 2], ms[0], ms[(int) Math.ceil(runs * 0.9) - 1], ms[runs - 1], perObservation,
+                    raw[runs / 2], bytes / 1024);
+        }
+    }
+
+    /**
+     * The same list call without docker-java: one raw HTTP/1.0 request on the unix socket, read to the end. What
+     * the daemon itself costs, to compare with.
+     */
+    private static int rawList(String host) {
+        if (!host.startsWith("unix://")) {
+            return -1;
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(host.substring("unix://".length())))) {
+            channel.write(ByteBuffer.wrap("GET /containers/json?all=1 HTTP/1.0\r\nHost: docker\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            int total = 0;
+            for (int n = channel.read(buf); n >= 0; n = channel.read(buf.clear())) {
+                total += n;
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
