@@ -109,53 +109,39 @@ class UnreachableDaemonTest {
 
     @Test
     void anHttp500IsUnreachableAndTheReasonCarriesTheStatusAndTheDaemonsMessage() throws IOException {
-        String reply = FakeDaemon.http(500, "Internal Server Error", "{\"message\":\"layer store is broken\"}");
-        try (FakeDaemon daemon = FakeDaemon.replyingUnix(dir.resolve("500.sock"), reply);
-                DockerRuntimeInspector inspector = inspectorAt(daemon.address())) {
-            assertThat(reasonOf(inspector.observe()))
-                    .isEqualTo("docker daemon at " + daemon.address() + " answered HTTP 500: layer store is broken");
-        }
+        Seen seen = observeDaemonReplying(
+                FakeDaemon.http(500, "Internal Server Error", "{\"message\":\"layer store is broken\"}"));
+
+        assertThat(seen.reason()).isEqualTo(seen.daemon() + " answered HTTP 500: layer store is broken");
     }
 
     @Test
     void anHttp503IsUnreachableToo() throws IOException {
-        String reply = FakeDaemon.http(503, "Service Unavailable", "{\"message\":\"shutting down\"}");
-        try (FakeDaemon daemon = FakeDaemon.replyingUnix(dir.resolve("503.sock"), reply);
-                DockerRuntimeInspector inspector = inspectorAt(daemon.address())) {
-            assertThat(reasonOf(inspector.observe()))
-                    .isEqualTo("docker daemon at " + daemon.address() + " answered HTTP 503: shutting down");
-        }
+        Seen seen = observeDaemonReplying(
+                FakeDaemon.http(503, "Service Unavailable", "{\"message\":\"shutting down\"}"));
+
+        assertThat(seen.reason()).isEqualTo(seen.daemon() + " answered HTTP 503: shutting down");
     }
 
     @Test
     void aReplyThatIsNotJsonIsUnreachableBecauseItIsMalformed() throws IOException {
-        String reply = FakeDaemon.http(200, "OK", "<html>this is not docker</html>");
-        try (FakeDaemon daemon = FakeDaemon.replyingUnix(dir.resolve("html.sock"), reply);
-                DockerRuntimeInspector inspector = inspectorAt(daemon.address())) {
-            assertThat(reasonOf(inspector.observe()))
-                    .startsWith("docker daemon at " + daemon.address() + " sent a malformed reply: ");
-        }
+        Seen seen = observeDaemonReplying(FakeDaemon.http(200, "OK", "<html>this is not docker</html>"));
+
+        assertThat(seen.reason()).startsWith(seen.daemon() + " sent a malformed reply: Unexpected character ('<'");
     }
 
     @Test
     void aJsonReplyOfTheWrongShapeIsUnreachableBecauseItIsMalformed() throws IOException {
-        String reply = FakeDaemon.http(200, "OK", "{\"containers\": 3}");
-        try (FakeDaemon daemon = FakeDaemon.replyingUnix(dir.resolve("shape.sock"), reply);
-                DockerRuntimeInspector inspector = inspectorAt(daemon.address())) {
-            assertThat(reasonOf(inspector.observe()))
-                    .startsWith("docker daemon at " + daemon.address() + " sent a malformed reply: ");
-        }
+        Seen seen = observeDaemonReplying(FakeDaemon.http(200, "OK", "{\"containers\": 3}"));
+
+        assertThat(seen.reason()).startsWith(seen.daemon() + " sent a malformed reply: Cannot deserialize");
     }
 
     @Test
     void aNullReplyIsUnreachableBecauseItIsMalformed() throws IOException {
-        String reply = FakeDaemon.http(200, "OK", "null");
-        try (FakeDaemon daemon = FakeDaemon.replyingUnix(dir.resolve("null.sock"), reply);
-                DockerRuntimeInspector inspector = inspectorAt(daemon.address())) {
-            assertThat(reasonOf(inspector.observe()))
-                    .isEqualTo("docker daemon at " + daemon.address()
-                            + " sent a malformed reply: the container list is null");
-        }
+        Seen seen = observeDaemonReplying(FakeDaemon.http(200, "OK", "null"));
+
+        assertThat(seen.reason()).isEqualTo(seen.daemon() + " sent a malformed reply: the container list is null");
     }
 
     @Test
@@ -219,6 +205,18 @@ class UnreachableDaemonTest {
             assertThat(reasonOf(observation)).isEqualTo(
                     "docker inspector for " + daemon.address() + " was closed during the observation");
         }
+    }
+
+    /** What an inspector reports of a daemon that answers every request with {@code rawHttp}. */
+    private Seen observeDaemonReplying(String rawHttp) throws IOException {
+        try (FakeDaemon daemon = FakeDaemon.replyingUnix(dir.resolve("reply.sock"), rawHttp);
+                DockerRuntimeInspector inspector = inspectorAt(daemon.address())) {
+            return new Seen("docker daemon at " + daemon.address(), reasonOf(inspector.observe()));
+        }
+    }
+
+    /** @param daemon how reasons name the daemon ({@code docker daemon at unix://...}) */
+    private record Seen(String daemon, String reason) {
     }
 
     private static DockerRuntimeInspector inspectorAt(String host) {
