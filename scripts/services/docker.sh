@@ -53,7 +53,7 @@ ensure_packages() {
     fi
     [ "$(id -u)" -eq 0 ] || die "missing packages ${missing[*]} and not root: install them first"
     log "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
+    export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1
     apt-get -o DPkg::Lock::Timeout=600 update -qq
     apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
