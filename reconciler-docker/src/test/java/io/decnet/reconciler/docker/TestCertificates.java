@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -19,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -31,6 +34,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A throwaway certificate authority with a server certificate (for a TLS test daemon on {@code host}) and a client
@@ -49,32 +53,45 @@ final class TestCertificates {
         this.caCert = caCert;
     }
 
-    /** Writes a fresh CA's {@code ca.pem} and a client {@code cert.pem}/{@code key.pem} (PKCS#1) into {@code dir}. */
-    static TestCertificates write(Path dir, String serverIp) {
-        return write(dir, serverIp, false);
+    /** How the client's {@code key.pem} is written. */
+    enum KeyFormat {
+        /** An EC key as openssl writes it ({@code BEGIN EC PRIVATE KEY}); quick to make, so the default. */
+        EC,
+        /** An RSA key as {@code openssl genrsa} writes it, the docker docs' recipe ({@code BEGIN RSA PRIVATE KEY}). */
+        RSA_PKCS1,
+        /** An RSA key in PKCS#8 ({@code BEGIN PRIVATE KEY}). */
+        RSA_PKCS8
     }
 
-    /** As {@link #write(Path, String)}, the client key in PKCS#8 ({@code BEGIN PRIVATE KEY}) when asked. */
-    static TestCertificates write(Path dir, String serverIp, boolean pkcs8Key) {
+    /** Writes a fresh CA's {@code ca.pem} and a client {@code cert.pem}/{@code key.pem} (EC) into {@code dir}. */
+    static TestCertificates write(Path dir, String serverIp) {
+        return write(dir, serverIp, KeyFormat.EC);
+    }
+
+    /** As {@link #write(Path, String)}, with the client key in {@code format}. */
+    static TestCertificates write(Path dir, String serverIp, KeyFormat format) {
         try {
-            KeyPair caKeys = rsa();
+            KeyPair caKeys = ec();
             X500Name caName = new X500Name("CN=fleet-it test CA");
             X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caName, serial(), from(), until(), caName,
                     caKeys.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(true)),
                     caKeys);
-            KeyPair serverKeys = rsa();
+            KeyPair serverKeys = ec();
             X509Certificate server = sign(new JcaX509v3CertificateBuilder(caName, serial(), from(), until(),
                     new X500Name("CN=" + serverIp), serverKeys.getPublic())
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
                             new GeneralName(GeneralName.iPAddress, serverIp))), caKeys);
-            KeyPair clientKeys = rsa();
+            KeyPair clientKeys = format == KeyFormat.EC ? ec() : rsa();
             X509Certificate client = sign(new JcaX509v3CertificateBuilder(caName, serial(), from(), until(),
                     new X500Name("CN=fleet-it client"), clientKeys.getPublic()), caKeys);
 
             Files.writeString(dir.resolve("ca.pem"), pem(ca));
             Files.writeString(dir.resolve("cert.pem"), pem(client));
-            Files.writeString(dir.resolve("key.pem"),
-                    pkcs8Key ? pem(new JcaPKCS8Generator(clientKeys.getPrivate(), null)) : pem(clientKeys.getPrivate()));
+            Files.writeString(dir.resolve("key.pem"), switch (format) {
+                case EC -> opensslEcKey(clientKeys);
+                case RSA_PKCS1 -> pem(clientKeys.getPrivate());
+                case RSA_PKCS8 -> pem(new JcaPKCS8Generator(clientKeys.getPrivate(), null));
+            });
             return new TestCertificates(serverKeys, server, ca);
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make test certificates", e);
@@ -103,6 +120,25 @@ final class TestCertificates {
         }
     }
 
+    /**
+     * SEC1 {@code EC PRIVATE KEY} as {@code openssl ecparam -genkey} writes it: the curve named inside the key
+     * structure (the JDK's encoding keeps it only in the PKCS#8 wrapper).
+     */
+    private static String opensslEcKey(KeyPair keys) throws IOException {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
+        ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+        ECPrivateKey withCurve = new ECPrivateKey(256, inner.getKey(), new DERBitString(
+                SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()).getPublicKeyData().getBytes()),
+                info.getPrivateKeyAlgorithm().getParameters());
+        return pem(new PemObject("EC PRIVATE KEY", withCurve.getEncoded()));
+    }
+
+    private static KeyPair ec() throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        return g.generateKeyPair();
+    }
+
     private static KeyPair rsa() throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
@@ -112,7 +148,7 @@ final class TestCertificates {
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuer)
             throws OperatorCreationException, GeneralSecurityException {
         return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate())));
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
     }
 
     private static String pem(Object o) throws IOException {
@@ -133,9 +169,5 @@ final class TestCertificates {
 
     private static Date until() {
         return Date.from(Instant.now().plus(Duration.ofDays(1)));
-    }
-
-    static InetAddress loopback() {
-        return InetAddress.getLoopbackAddress();
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** TLS in the docker CLI's layout, against a TLS daemon on loopback that demands a client certificate. */
 class TlsDaemonTest {
@@ -38,15 +40,21 @@ class TlsDaemonTest {
         }
     }
 
-    @Test
-    void aPkcs8ClientKeyWorksAsWellAsAPkcs1One() throws IOException {
-        Path certs = Files.createDirectories(dir.resolve("certs"));
-        TestCertificates material = TestCertificates.write(certs, "127.0.0.1", true);
-        assertThat(Files.readString(certs.resolve("key.pem"))).contains("BEGIN PRIVATE KEY");
+    @ParameterizedTest
+    @EnumSource(TestCertificates.KeyFormat.class)
+    void clientKeysInEachPemFormatOpensslWritesAreAccepted(TestCertificates.KeyFormat format) throws IOException {
+        Path certs = Files.createDirectories(dir.resolve("certs-" + format));
+        TestCertificates material = TestCertificates.write(certs, "127.0.0.1", format);
+        assertThat(Files.readString(certs.resolve("key.pem"))).contains(switch (format) {
+            case EC -> "BEGIN EC PRIVATE KEY";
+            case RSA_PKCS1 -> "BEGIN RSA PRIVATE KEY";
+            case RSA_PKCS8 -> "BEGIN PRIVATE KEY";
+        });
         try (TlsFakeDaemon daemon = new TlsFakeDaemon(material.serverContext(), LIST);
                 DockerRuntimeInspector inspector = DockerRuntimeInspector.builder().dockerHost(daemon.address())
                         .tls(certs).build()) {
             assertThat(inspector.observe()).isInstanceOf(RuntimeObservation.Observed.class);
+            assertThat(daemon.served()).isEqualTo(1);
         }
     }
 
