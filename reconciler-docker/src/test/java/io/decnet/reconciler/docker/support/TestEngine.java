@@ -5,7 +5,7 @@ import io.decnet.reconciler.testkit.junit.ExternalService;
 /** The Docker engine started by {@code scripts/services/docker.sh}: fails in CI when missing, skips locally. */
 public final class TestEngine {
     public static final String HOW_TO_START =
-            "run: scripts/services/docker.sh start && eval \"$(scripts/services/docker.sh env)\"";
+            "scripts/services/docker.sh start && eval \"$(scripts/services/docker.sh env)\"";
 
     private TestEngine() {
     }
