@@ -54,12 +54,16 @@ final class LongLivedRun {
             }
         }
 
+        StateFileWatcher watcher = s.watch() ? watch(log, worker) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         HealthServer server = health;
         Runnable stop = () -> {
             if (stopping.compareAndSet(false, true)) {
                 log.info("stop requested: finishing the pass in flight (at most {} s)", CLOSE_TIMEOUT.toSeconds());
+                if (watcher != null) {
+                    watcher.close();
+                }
                 worker.close();
                 if (server != null) {
                     server.close();
@@ -75,7 +79,8 @@ final class LongLivedRun {
         worker.start();
         log.info("reconciling host '{}' every {} s: state file {}, database {}, docker {}{}", s.hostUuid(),
                 s.interval().toSeconds(), s.stateFile(), s.maskedDbUrl(), Redaction.mask(s.dockerHost()),
-                health == null ? "" : ", health and metrics on http://" + s.healthAddress() + ":" + health.port());
+                (health == null ? "" : ", health and metrics on http://" + s.healthAddress() + ":" + health.port())
+                        + (watcher != null ? ", and when the state file changes" : ""));
 
         boolean interrupted = false;
         while (true) {
@@ -91,5 +96,15 @@ final class LongLivedRun {
             Thread.currentThread().interrupt();
         }
         return OnceRun.OK;
+    }
+
+    private StateFileWatcher watch(Logger log, ReconcileWorker worker) {
+        try {
+            return StateFileWatcher.start(s.stateFile(), worker::trigger);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot watch the state file {} ({}); passes run every {} s only", s.stateFile(),
+                    e.getMessage(), s.interval().toSeconds());
+            return null;
+        }
     }
 }

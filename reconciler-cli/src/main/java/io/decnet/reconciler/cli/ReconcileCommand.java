@@ -114,6 +114,11 @@ final class ReconcileCommand implements Callable<Integer> {
             description = "Address for --health-port (default 127.0.0.1; 0.0.0.0 for every interface).")
     String healthAddress;
 
+    @Option(names = "--watch", order = 24, negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Long-lived mode: run a pass as soon as the state file changes (default on; "
+                    + "--no-watch: only every --interval).")
+    boolean watch;
+
     @Option(names = "--pass-timeout", order = 23, paramLabel = "SECONDS",
             description = "A pass still running after this many seconds is reported as timed out (default 60).")
     Integer passTimeout;

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param events where to write events as JSON lines ({@code -}: stdout), or {@code null}
  * @param healthPort the health/metrics port, or {@code null} for none
  * @param healthAddress the address the health/metrics server binds
+ * @param watch long-lived mode: run a pass when the state file changes
  * @param verbose print stack traces and debug logs
  */
 record Settings(
@@ -40,6 +41,7 @@ record Settings(
         String events,
         Integer healthPort,
         String healthAddress,
+        boolean watch,
         boolean verbose) {
 
     static final String STATE_ENV = "DECNET_STATE_FILE";
@@ -96,7 +98,7 @@ record Settings(
 
         return new Settings(Path.of(state), stateOrigin, db, docker, hostUuid, once, flags.dryRun, flags.json,
                 Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(timeoutSeconds), flags.allowAbsentState,
-                flags.events, flags.healthPort, flags.healthAddress, flags.verbose);
+                flags.events, flags.healthPort, flags.healthAddress, flags.watch, flags.verbose);
     }
 
     /** The database URL as it may be printed. */

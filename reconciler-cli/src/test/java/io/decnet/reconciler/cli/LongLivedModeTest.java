@@ -26,7 +26,7 @@ class LongLivedModeTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void servesHealthAndMetricsWhileRunningAndExitsZeroWhenStopped(@TempDir Path dir) throws Exception {
+    void servesHealthAndMetricsRunsAPassWhenTheStateFileChangesAndExitsZeroWhenStopped(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("decnet.db");
         Path state = StateFiles.write(dir.resolve("decnet-state.json"), "decky-01:ssh", "decky-02:http");
         int port = freePort();
@@ -52,6 +52,9 @@ class LongLivedModeTest {
                 "fleet_reconciler_pass_duration_seconds_count 1");
         assertThat(get(port, "/nope").statusCode()).isEqualTo(404);
 
+        StateFiles.write(state, "decky-01:ssh", "decky-02:http", "decky-03:ftp");
+        awaitRows(db, 3, run); // the interval is an hour: only the state file's change can have run this pass
+
         signal.get().run();
         Cli.Result result = run.get(60, TimeUnit.SECONDS);
 
@@ -76,6 +79,17 @@ class LongLivedModeTest {
             Thread.sleep(50);
         }
         throw new AssertionError("/healthz never answered 200");
+    }
+
+    private static void awaitRows(Path db, int rows, CompletableFuture<Cli.Result> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (FleetTable.states(db, "local").size() != rows) {
+            if (run.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("no pass after the state file changed: " + FleetTable.states(db, "local")
+                        + (run.isDone() ? "\n" + run.get() : ""));
+            }
+            Thread.sleep(50);
+        }
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
