@@ -1,0 +1,37 @@
+package io.decnet.reconciler.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DeckyStateTest {
+
+    @Test
+    void knowsDecnetsSevenStates() {
+        assertThat(DeckyState.known()).extracting(DeckyState::value).containsExactlyInAnyOrder(
+                "pending", "running", "failed", "degraded", "torn_down", "tearing_down", "teardown_failed");
+        assertThat(DeckyState.of("running")).isEqualTo(DeckyState.RUNNING);
+    }
+
+    @Test
+    void carriesAStateItDoesNotKnow() {
+        DeckyState odd = DeckyState.of("quarantined");
+
+        assertThat(odd.isKnown()).isFalse();
+        assertThat(odd.isTransitional()).isFalse();
+        assertThat(odd).hasToString("quarantined").isNotEqualTo(DeckyState.RUNNING);
+    }
+
+    @Test
+    void onlyPendingAndTearingDownAreTransitional() {
+        assertThat(DeckyState.known()).filteredOn(DeckyState::isTransitional)
+                .containsExactlyInAnyOrder(DeckyState.PENDING, DeckyState.TEARING_DOWN);
+    }
+
+    @Test
+    void rejectsABlankState() {
+        assertThatThrownBy(() -> DeckyState.of(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
+    }
+}

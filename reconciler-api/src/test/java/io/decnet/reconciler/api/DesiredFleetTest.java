@@ -1,0 +1,41 @@
+package io.decnet.reconciler.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DesiredFleetTest {
+
+    private static DeckySpec decky(String name, String host) {
+        return new DeckySpec(name, "10.0.0.1", List.of("ssh"), host, "{}");
+    }
+
+    @Test
+    void aPresentFleetRejectsADuplicateName() {
+        assertThatThrownBy(() -> DesiredFleet.present(List.of(decky("a", null), decky("a", null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+    }
+
+    @Test
+    void aDeckyWithoutHostBelongsToEveryHostAndOneWithAHostOnlyToIt() {
+        assertThat(decky("a", null).belongsTo("local")).isTrue();
+        assertThat(decky("a", "").belongsTo("local")).isTrue();
+        assertThat(decky("a", "peer").belongsTo("local")).isFalse();
+        assertThat(decky("a", "peer").belongsTo("peer")).isTrue();
+    }
+
+    @Test
+    void aDeckyNeedsAtLeastOneService() {
+        assertThatThrownBy(() -> new DeckySpec("a", "10.0.0.1", List.of(), null, "{}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+    }
+
+    @Test
+    void sourceStatusTellsWhetherTheInputWasUsable() {
+        assertThat(SourceStatus.of(DesiredFleet.absent("/x")).usable()).isTrue();
+        assertThat(SourceStatus.of(DesiredFleet.unreadable("truncated")).summary()).contains("truncated");
+        assertThat(SourceStatus.of(RuntimeObservation.unreachable("refused")).usable()).isFalse();
+    }
+}

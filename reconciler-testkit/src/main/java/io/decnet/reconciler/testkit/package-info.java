@@ -1,0 +1,21 @@
+/**
+ * Test kit for code that embeds fleet-reconciler: in-memory ports ({@link
+ * io.decnet.reconciler.testkit.InMemoryStateSource}, {@link io.decnet.reconciler.testkit.InMemoryFleetStore},
+ * {@link io.decnet.reconciler.testkit.FakeRuntime}), builders ({@link io.decnet.reconciler.testkit.Deckies},
+ * {@link io.decnet.reconciler.testkit.Rows}), a {@link io.decnet.reconciler.testkit.RecordingListener} and AssertJ
+ * entry points ({@link io.decnet.reconciler.testkit.FleetAssertions}). No Docker, no database.
+ *
+ * <pre>{@code
+ * InMemoryStateSource state = InMemoryStateSource.create().fleet(Deckies.decky("web-01").services("ssh").build());
+ * InMemoryFleetStore store = InMemoryFleetStore.create();
+ * FakeRuntime docker = FakeRuntime.create().running("web-01", "ssh");
+ *
+ * ReconcileReport report = Reconciler.create().reconcileOnce(state, store, docker, "local");
+ *
+ * assertThat(report).hasCounts(1, 0, 0);
+ * assertThat(store).hasRow("local", "web-01").withState(DeckyState.RUNNING);
+ * }</pre>
+ *
+ * <p>The fakes pass the same contract suites ({@code ..testkit.contract}) as the real adapters.
+ */
+package io.decnet.reconciler.testkit;
