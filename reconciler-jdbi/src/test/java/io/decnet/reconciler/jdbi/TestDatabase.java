@@ -97,6 +97,15 @@ final class TestDatabase {
                 "CREATE INDEX ix_" + table + "_state ON " + table + " (state)");
     }
 
+    /** {@code value} as an SQL string literal (NULL for null); MariaDB also needs its backslashes doubled. */
+    String literal(String value) {
+        if (value == null) {
+            return "NULL";
+        }
+        String escaped = value.replace("'", "''");
+        return "'" + (kind == Kind.MARIADB ? escaped.replace("\\", "\\\\") : escaped) + "'";
+    }
+
     /** The SQL literal DECNET's driver sends for a datetime whose text is {@code text} (or NULL). */
     String timestampLiteral(String text) {
         if (text == null) {
