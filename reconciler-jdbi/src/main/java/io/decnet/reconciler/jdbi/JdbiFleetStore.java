@@ -58,15 +58,17 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     private final String tableName;
     private final boolean createTableIfMissing;
     private final String configuredWhere;
+    private final JdbcTarget target;
     private final Object preparing = new Object();
     private volatile PreparedStore prepared;
     private volatile boolean closed;
 
-    private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, String configuredWhere) {
+    private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, JdbcTarget target) {
         this.jdbi = jdbi;
         this.tableName = tableName;
         this.createTableIfMissing = createTableIfMissing;
-        this.configuredWhere = configuredWhere;
+        this.target = target;
+        this.configuredWhere = target == null ? null : target.description();
         jdbi.setTemplateEngine(TemplateEngine.NOP);
     }
 
@@ -182,6 +184,13 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             return jdbi.withHandle(handle -> {
                 DatabaseMetaData metadata = handle.getConnection().getMetaData();
                 Dialect dialect = Dialect.detect(metadata.getDatabaseProductName());
+                if (target != null && target.sqlite()) {
+                    String mode = target.enableWal(handle);
+                    if (!"wal".equalsIgnoreCase(mode)) {
+                        LOG.warn("{} stays in journal mode {}: write-ahead logging could not be switched on",
+                                target.description(), mode);
+                    }
+                }
                 String where = configuredWhere != null ? configuredWhere
                         : metadata.getDatabaseProductName() + " at " + Credentials.mask(metadata.getURL());
                 PreparedStore store = new PreparedStore(
@@ -286,7 +295,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             JdbcTarget target = JdbcTarget.of(jdbcUrl.strip());
             var properties = target.properties(sqliteBusyTimeout);
             return new JdbiFleetStore(Jdbi.create(() -> DriverManager.getConnection(target.url(), properties)),
-                    tableName, createTableIfMissing, target.description());
+                    tableName, createTableIfMissing, target);
         }
     }
 }

@@ -3,11 +3,16 @@ package io.decnet.reconciler.jdbi;
 import io.decnet.reconciler.testkit.junit.ExternalService;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -81,6 +86,48 @@ final class TestDatabase {
 
     void dropTable(String table) {
         execute("DROP TABLE IF EXISTS " + table);
+    }
+
+    /**
+     * The shape of {@code table} as JDBC metadata reports it, with the table name written {@code <t>}: one line per
+     * column (name, type, nullability), primary-key column and index column; empty when there is no such table.
+     */
+    List<String> shape(String table) {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = connect()) {
+            DatabaseMetaData meta = c.getMetaData();
+            try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), table, "%")) {
+                while (rs.next()) {
+                    String type = rs.getString("TYPE_NAME").toUpperCase(Locale.ROOT);
+                    if (kind == Kind.MARIADB && type.equals("VARCHAR")) {
+                        type += "(" + rs.getInt("COLUMN_SIZE") + ")";
+                    }
+                    lines.add("column " + rs.getString("COLUMN_NAME") + " " + type
+                            + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " NOT NULL" : " NULL"));
+                }
+            }
+            if (lines.isEmpty()) {
+                return lines;
+            }
+            try (ResultSet rs = meta.getPrimaryKeys(c.getCatalog(), c.getSchema(), table)) {
+                while (rs.next()) {
+                    lines.add("primary key " + rs.getInt("KEY_SEQ") + " " + rs.getString("COLUMN_NAME"));
+                }
+            }
+            try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), c.getSchema(), table, false, false)) {
+                while (rs.next()) {
+                    String index = rs.getString("INDEX_NAME");
+                    if (index != null) {
+                        lines.add("index " + index.replace(table, "<t>") + (rs.getBoolean("NON_UNIQUE") ? "" : " unique")
+                                + " " + rs.getShort("ORDINAL_POSITION") + " " + rs.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the metadata of " + table + ": " + e.getMessage(), e);
+        }
+        Collections.sort(lines);
+        return lines;
     }
 
     /** What DECNET's ORM (SQLAlchemy/SQLModel) emits to create {@code table}, index statements included. */

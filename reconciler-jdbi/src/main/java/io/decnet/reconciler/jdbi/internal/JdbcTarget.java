@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A database named by a JDBC URL: which driver serves it and how to name it in messages (without credentials).
@@ -50,18 +51,29 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
     }
 
     /**
-     * Connection properties for this target: for SQLite, write-ahead logging (readers never block DECNET's writer),
-     * a busy timeout (a concurrent writer makes us wait, not fail) and transactions that take the write lock at
-     * BEGIN (so the wait happens there, under the timeout, instead of failing at the first write).
+     * Connection properties for this target: for SQLite, a busy timeout (a concurrent writer makes us wait, not
+     * fail) and transactions that take the write lock at BEGIN (so the wait happens there, under the timeout,
+     * instead of failing at the first write). Write-ahead logging is switched on once, by {@link #enableWal}, not
+     * per connection: switching needs a lock, and a connection that asks for it while opening fails at once when
+     * another holds the database.
      */
     public Properties properties(Duration sqliteBusyTimeout) {
         Properties properties = new Properties();
         if (sqlite) {
-            properties.setProperty("journal_mode", "WAL");
             properties.setProperty("busy_timeout", Long.toString(sqliteBusyTimeout.toMillis()));
             properties.setProperty("transaction_mode", "IMMEDIATE");
         }
         return properties;
+    }
+
+    /**
+     * Switches an SQLite database to write-ahead logging (persistent, so that DECNET's own connections read while
+     * we write and the other way round).
+     *
+     * @return the journal mode now in force ({@code wal}, or what SQLite kept, e.g. {@code memory})
+     */
+    public String enableWal(Handle handle) {
+        return handle.createQuery("PRAGMA journal_mode=WAL").mapTo(String.class).one();
     }
 
     private static String hostAndPort(String url, int defaultPort) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +35,23 @@ public final class TableSchema {
                 throw new FleetStoreException("table " + name + " does not exist in " + where
                         + " and creating it is switched off (createTableIfMissing(false))");
             }
-            handle.useTransaction(h -> {
-                for (String statement : dialect.createTable(dialect.quote(name),
-                        FleetTable.indexName(name, "host_uuid"), FleetTable.indexName(name, "state"))) {
-                    h.execute(statement);
+            try {
+                handle.useTransaction(h -> {
+                    for (String statement : dialect.createTable(dialect.quote(name),
+                            FleetTable.indexName(name, "host_uuid"), FleetTable.indexName(name, "state"))) {
+                        h.execute(statement);
+                    }
+                });
+                LOG.info("created table {} with indexes {} and {} in {}", name,
+                        FleetTable.indexName(name, "host_uuid"), FleetTable.indexName(name, "state"), where);
+            } catch (JdbiException e) {
+                // Someone else (DECNET, another reconciler) created it at the same moment: PostgreSQL's
+                // CREATE TABLE IF NOT EXISTS is not safe against that race. Their table will do.
+                if (columns(handle, dialect, name).isEmpty()) {
+                    throw e;
                 }
-            });
-            LOG.info("created table {} with indexes {} and {} in {}", name, FleetTable.indexName(name, "host_uuid"),
-                    FleetTable.indexName(name, "state"), where);
+                LOG.debug("table {} was created concurrently in {}", name, where);
+            }
             columns = columns(handle, dialect, name);
         }
         List<String> missing = new ArrayList<>(FleetTable.COLUMNS);
