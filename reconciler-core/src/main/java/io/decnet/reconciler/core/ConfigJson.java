@@ -1,0 +1,42 @@
+package io.decnet.reconciler.core;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Optional;
+
+/**
+ * Compares {@code decky_config} texts as JSON values, so that the spacing and key order DECNET's Python writes
+ * are not drift. Pure.
+ */
+final class ConfigJson {
+
+    // Configured once, never mutated afterwards: ObjectMapper is thread-safe for reading.
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private ConfigJson() {
+    }
+
+    /**
+     * Whether the row's {@code decky_config} holds the same JSON value as the state file's decky. A NULL or
+     * unparsable row config is different from every state file config.
+     */
+    static boolean sameValue(String rowConfig, String fileConfig) {
+        if (rowConfig == null) {
+            return false;
+        }
+        if (rowConfig.equals(fileConfig)) {
+            return true;
+        }
+        Optional<JsonNode> row = parse(rowConfig);
+        return row.isPresent() && row.equals(parse(fileConfig));
+    }
+
+    private static Optional<JsonNode> parse(String json) {
+        try {
+            return Optional.ofNullable(MAPPER.readTree(json)).filter(node -> !node.isMissingNode());
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.decnet.reconciler.core.statefile;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.decnet.reconciler.api.DesiredFleet;
+import io.decnet.reconciler.api.StateSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads DECNET's {@code decnet-state.json} (SPEC §2.1) into a {@link DesiredFleet}.
+ *
+ * <ul>
+ *   <li>no file: {@link DesiredFleet.Absent}, an empty fleet (DECNET's full teardown removes the file);</li>
+ *   <li>a file that is bigger than the cap (checked before reading), unreadable, not JSON, truncated, or breaks
+ *       the schema: {@link DesiredFleet.Unreadable}, with a reason naming the decky and field where there is one,
+ *       so that a half-written file can never empty the fleet;</li>
+ *   <li>otherwise {@link DesiredFleet.Present}, each decky's whole object kept as its {@code configJson}.</li>
+ * </ul>
+ * {@link #read()} never throws.
+ *
+ * <pre>{@code
+ * StateSource state = StateFileSource.builder(Path.of("/var/lib/decnet/decnet-state.json"))
+ *         .maxBytes(4 * 1024 * 1024)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class StateFileSource implements StateSource {
+
+    /** The default size cap: 16 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+    /** The largest cap accepted: 1 GiB (a file is read into memory whole). */
+    public static final long MAX_MAX_BYTES = 1024L * 1024 * 1024;
+
+    // Built once and never reconfigured, so shared reads are thread-safe. Python's json module writes NaN and
+    // Infinity for such floats, so they are accepted and written back bare; floats are kept as decimals so that
+    // configJson carries the file's numbers as written (0.0 stays 0.0). Duplicate keys make a file ambiguous.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private final Path path;
+    private final long maxBytes;
+
+    private StateFileSource(Path path, long maxBytes) {
+        this.path = path;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A reader of {@code path} with the default 16 MiB cap. */
+    public static StateFileSource of(Path path) {
+        return builder(path).build();
+    }
+
+    /** A builder for a reader of {@code path}. */
+    public static Builder builder(Path path) {
+        return new Builder(path);
+    }
+
+    /** The file this source reads. */
+    public Path path() {
+        return path;
+    }
+
+    /** The size cap in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    @Override
+    public DesiredFleet read() {
+        try {
+            return readFile();
+        } catch (RuntimeException e) {
+            // Every expected trouble is handled below; this keeps the promise never to throw for the rest.
+            return unreadable("cannot be read: " + e);
+        }
+    }
+
+    private DesiredFleet readFile() {
+        byte[] bytes;
+        try {
+            bytes = readCapped();
+        } catch (NoSuchFileException e) {
+            return absentOrMisplaced();
+        } catch (AccessDeniedException e) {
+            return unreadable("permission denied");
+        } catch (FileTooBig e) {
+            return unreadable(e.getMessage());
+        } catch (IOException | SecurityException e) {
+            return unreadable("cannot be read: " + describe(e));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            return unreadable("not valid JSON (truncated or corrupt?): " + describe(e));
+        } catch (IOException e) {
+            return unreadable("cannot be parsed: " + describe(e));
+        }
+        try {
+            return DesiredFleet.present(StateFileSchema.deckies(root, MAPPER));
+        } catch (StateFileSchema.Invalid e) {
+            return unreadable(e.getMessage());
+        }
+    }
+
+    /**
+     * No file: an empty fleet, unless its directory is missing too. DECNET's teardown removes the file, never the
+     * directory, so a missing directory means a mistyped or unmounted path, which must not empty the fleet.
+     */
+    private DesiredFleet absentOrMisplaced() {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            return unreadable("neither the file nor its directory " + parent + " exists (a wrong path?)");
+        }
+        if (Files.isSymbolicLink(path)) {
+            return unreadable("is a symbolic link to a file that does not exist");
+        }
+        return DesiredFleet.absent(path.toString());
+    }
+
+    private byte[] readCapped() throws IOException {
+        long size = Files.size(path);
+        if (size > maxBytes) {
+            throw new FileTooBig("is " + size + " bytes, over the size cap of " + maxBytes + " bytes; not parsed");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes((int) maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new FileTooBig("grew past the size cap of " + maxBytes + " bytes while being read; not parsed");
+            }
+            return bytes;
+        }
+    }
+
+    private DesiredFleet unreadable(String why) {
+        return DesiredFleet.unreadable(path + ": " + why);
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof JsonProcessingException j) {
+            JsonLocation at = j.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return j.getOriginalMessage() + where;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
+    }
+
+    @Override
+    public String toString() {
+        return "StateFileSource[" + path + ", maxBytes=" + maxBytes + "]";
+    }
+
+    /** The file is over the cap; thrown before any byte is parsed. */
+    private static final class FileTooBig extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        FileTooBig(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Builds a {@link StateFileSource}; setters record, {@link #build()} validates.
+     *
+     * <p>Not thread-safe: use one builder from one thread.
+     */
+    public static final class Builder {
+        private final Path path;
+        private long maxBytes = DEFAULT_MAX_BYTES;
+
+        private Builder(Path path) {
+            this.path = path;
+        }
+
+        /** The size cap: a bigger file is unreadable, without being parsed. Between 1 and {@link #MAX_MAX_BYTES}. */
+        public Builder maxBytes(long maxBytes) {
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * The source.
+         *
+         * @throws IllegalArgumentException naming the field, the allowed range and the value given
+         */
+        public StateFileSource build() {
+            if (path == null) {
+                throw new IllegalArgumentException("path must be the state file's path, was null");
+            }
+            if (maxBytes < 1 || maxBytes > MAX_MAX_BYTES) {
+                throw new IllegalArgumentException(
+                        "maxBytes must be between 1 and " + MAX_MAX_BYTES + ", was " + maxBytes);
+            }
+            return new StateFileSource(Objects.requireNonNull(path), maxBytes);
+        }
+    }
+}
