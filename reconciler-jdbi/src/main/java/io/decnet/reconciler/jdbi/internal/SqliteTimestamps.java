@@ -1,5 +1,6 @@
 package io.decnet.reconciler.jdbi.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -39,14 +40,23 @@ public final class SqliteTimestamps {
         if (!m.matches()) {
             return Optional.empty();
         }
-        String digits = m.group(3) == null ? "" : m.group(3);
-        String micros = (digits + "000000").substring(0, 6);
+        // Fields by position (the pattern fixed them), not LocalDateTime.parse: this runs for every row read.
+        int nanos = 0;
+        int digits = m.group(3) == null ? 0 : Math.min(m.group(3).length(), 6);
+        for (int i = 0; i < 6; i++) {
+            nanos = nanos * 10 + (i < digits ? text.charAt(20 + i) - '0' : 0);
+        }
         try {
-            return Optional.of(LocalDateTime.parse(m.group(1) + "T" + m.group(2) + "." + micros)
-                    .toInstant(ZoneOffset.UTC));
-        } catch (java.time.format.DateTimeParseException e) {
+            LocalDateTime time = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                    number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), nanos * 1_000);
+            return Optional.of(time.toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static int number(String text, int from, int to) {
+        return Integer.parseInt(text, from, to, 10);
     }
 
     /**
