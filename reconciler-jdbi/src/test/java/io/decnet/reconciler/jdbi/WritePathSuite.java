@@ -154,6 +154,23 @@ abstract class WritePathSuite {
         assertThat(counting.rollbacks()).isEqualTo(1);
     }
 
+    @Test
+    void aDriverThatHidesPerRowCountsFailsThePassInsteadOfGuessingAndAppliesNothing() {
+        FleetRow row = Rows.row("decky-01").state(DeckyState.RUNNING).updatedAt(T0).build();
+        insert(List.of(row));
+        counting.hideBatchCounts();
+
+        assertThatThrownBy(() -> store.apply(HOST, List.of(
+                new RowChange.Update("decky-01", DeckyState.RUNNING, T0, DeckyState.FAILED, List.of("ssh"), null,
+                        null, null, T1),
+                new RowChange.Insert(Rows.row("decky-02").build()))))
+                .isInstanceOf(FleetStoreException.class)
+                .hasMessageContaining("reported no per-row update counts")
+                .hasMessageEndingWith("; nothing was applied");
+
+        assertThat(store.read(HOST)).containsExactly(row);
+    }
+
     // ---- helpers ----
 
     private String quoted() {
