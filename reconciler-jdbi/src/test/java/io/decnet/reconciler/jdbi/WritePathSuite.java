@@ -50,7 +50,9 @@ abstract class WritePathSuite {
 
     @AfterEach
     void dropTable() {
-        db.dropTable(table);
+        if (db != null) { // null when the database was missing and the test skipped
+            db.dropTable(table);
+        }
     }
 
     @Test
@@ -130,7 +132,9 @@ abstract class WritePathSuite {
 
     @Test
     void aFailureInTheMiddleOfAPassRollsBackEveryChangeOfThatPass() {
-        db.dropTable(table);
+        if (db != null) { // null when the database was missing and the test skipped
+            db.dropTable(table);
+        }
         String create = db.decnetDdl(table).get(0)
                 .replace("PRIMARY KEY (host_uuid, name))", "PRIMARY KEY (host_uuid, name), CHECK (name <> 'boom'))");
         db.execute(create);
