@@ -59,6 +59,14 @@ class JdbiFleetStoreBuilderTest {
                 .hasMessageContaining("got a blank string");
     }
 
+    @ParameterizedTest(name = "{0} is rejected")
+    @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:x?mode=memory&cache=shared"})
+    void anInMemorySqliteDatabaseIsRejectedBecauseItWouldVanishBetweenCalls(String url) {
+        assertThatThrownBy(() -> JdbiFleetStore.open(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("jdbcUrl names an in-memory SQLite database")
+                .hasMessageEndingWith("got '" + url + "'");
+    }
+
     @Test
     void aBusyTimeoutOutsideItsRangeIsRejected() {
         assertThatThrownBy(() -> JdbiFleetStore.builder().jdbcUrl(url()).sqliteBusyTimeout(Duration.ofMinutes(11))

@@ -31,6 +31,11 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:sqlite:")) {
             String file = url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
+            if (file.isEmpty() || file.contains(":memory:") || lower.contains("mode=memory")) {
+                throw new IllegalArgumentException("jdbcUrl names an in-memory SQLite database, which lives only as "
+                        + "long as one connection while the store opens one per call; name a file, e.g. "
+                        + "jdbc:sqlite:decnet.db; got '" + Credentials.mask(url) + "'");
+            }
             return new JdbcTarget(requireDriver(url, "org.xerial:sqlite-jdbc"), "SQLite database " + file, true);
         }
         if (lower.startsWith("jdbc:postgresql:")) {
