@@ -28,6 +28,20 @@ public record DeckySpec(String name, String ip, List<String> services, String ho
         }
     }
 
+    /**
+     * DECNET's name for the container that runs {@code service} of decky {@code decky}:
+     * {@code <decky>-<service with every _ replaced by ->} (Docker's own names carry a leading {@code /}; this
+     * one does not).
+     */
+    public static String containerName(String decky, String service) {
+        return decky + "-" + service.replace('_', '-');
+    }
+
+    /** The container names this decky runs, one per service, in service order. */
+    public List<String> containerNames() {
+        return services.stream().map(service -> containerName(name, service)).toList();
+    }
+
     /** The host named in the state file, if any. */
     public Optional<String> assignedHost() {
         return Optional.ofNullable(hostUuid).filter(h -> !h.isBlank());

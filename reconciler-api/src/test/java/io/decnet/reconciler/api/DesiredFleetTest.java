@@ -38,4 +38,11 @@ class DesiredFleetTest {
         assertThat(SourceStatus.of(DesiredFleet.unreadable("truncated")).summary()).contains("truncated");
         assertThat(SourceStatus.of(RuntimeObservation.unreachable("refused")).usable()).isFalse();
     }
+
+    @Test
+    void containerNamesReplaceUnderscoresInTheServiceOnly() {
+        DeckySpec decky = new DeckySpec("decky_01", "10.0.0.1", List.of("ssh", "smtp_relay"), null, "{}");
+
+        assertThat(decky.containerNames()).containsExactly("decky_01-ssh", "decky_01-smtp-relay");
+    }
 }

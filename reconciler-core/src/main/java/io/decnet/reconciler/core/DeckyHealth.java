@@ -20,10 +20,8 @@ record DeckyHealth(int expected, int present, int running) {
 
     /** Counts the containers of {@code decky} in {@code observed}. */
     static DeckyHealth of(DeckySpec decky, RuntimeObservation.Observed observed) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String service : decky.services()) {
-            names.add(containerName(decky.name(), service));
-        }
+        // A set: services "a_b" and "a-b" name the same container, which counts once.
+        Set<String> names = new LinkedHashSet<>(decky.containerNames());
         int present = 0;
         int running = 0;
         for (String name : names) {
@@ -36,11 +34,6 @@ record DeckyHealth(int expected, int present, int running) {
             }
         }
         return new DeckyHealth(names.size(), present, running);
-    }
-
-    /** DECNET's container name for a service of a decky: {@code <decky>-<service with every _ replaced by ->}. */
-    static String containerName(String decky, String service) {
-        return decky + "-" + service.replace('_', '-');
     }
 
     /** {@code running}, {@code torn_down}, {@code failed} or {@code degraded}. */

@@ -1,6 +1,7 @@
 package io.decnet.reconciler.testkit;
 
 import io.decnet.reconciler.api.ContainerStatus;
+import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.RuntimeInspector;
 import io.decnet.reconciler.api.RuntimeObservation;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class FakeRuntime implements RuntimeInspector {
 
     /** DECNET's name for the container of {@code service} of {@code decky}: {@code <decky>-<service>}, _ → -. */
     public static String containerName(String decky, String service) {
-        return decky + "-" + service.replace('_', '-');
+        return DeckySpec.containerName(decky, service);
     }
 
     /** Adds or replaces the container {@code name} (without a leading {@code /}). */
