@@ -72,6 +72,14 @@ wait_until() { # wait_until SECONDS DESCRIPTION COMMAND...
 
 # A live, non-zombie process whose command line mentions PATTERN (so a pid reused by another program, or a killed
 # server not yet reaped, does not count as running).
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+require_free_port() { # require_free_port PORT VARIABLE
+  if port_taken "$1"; then
+    die "127.0.0.1:$1 is taken by another process (another checkout's databases.sh?); stop it or set $2"
+  fi
+}
+
 pid_runs() { # pid_runs PID PATTERN
   local pid=${1:-} state cmdline
   [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
@@ -117,6 +125,7 @@ pg_start() {
   if pg_running "$root"; then
     log "PostgreSQL already running ($root/data)"
   else
+    require_free_port "$pg_port" FLEET_PG_PORT
     if [ ! -f "$root/data/PG_VERSION" ]; then
       log "initialising PostgreSQL cluster in $root/data"
       rm -rf "$root/data"
@@ -180,6 +189,7 @@ maria_start() {
     log "MariaDB already running (pid $pid)"
   else
     rm -f "$root/mariadb.pid" "$root/mariadb.sock"
+    require_free_port "$maria_port" FLEET_MARIADB_PORT
     if [ ! -d "$root/data/mysql" ]; then
       log "initialising MariaDB data directory in $root/data"
       rm -rf "$root/data"
