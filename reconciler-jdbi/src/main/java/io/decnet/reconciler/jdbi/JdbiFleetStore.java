@@ -1,0 +1,301 @@
+package io.decnet.reconciler.jdbi;
+
+import io.decnet.reconciler.api.FleetRow;
+import io.decnet.reconciler.api.FleetStore;
+import io.decnet.reconciler.api.FleetStoreException;
+import io.decnet.reconciler.api.RowChange;
+import io.decnet.reconciler.api.WriteOutcome;
+import io.decnet.reconciler.jdbi.internal.Credentials;
+import io.decnet.reconciler.jdbi.internal.Dialect;
+import io.decnet.reconciler.jdbi.internal.JdbcTarget;
+import io.decnet.reconciler.jdbi.internal.PreparedStore;
+import io.decnet.reconciler.jdbi.internal.StoreErrors;
+import io.decnet.reconciler.jdbi.internal.TableSchema;
+import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link FleetStore} over DECNET's {@code fleet_deckies} table on SQLite, PostgreSQL or MySQL/MariaDB, through
+ * JDBI. The database is recognised from the connection.
+ *
+ * <pre>{@code
+ * try (JdbiFleetStore store = JdbiFleetStore.open("jdbc:sqlite:decnet.db")) {
+ *     List<FleetRow> rows = store.read("local");
+ * }
+ * FleetStore shared = JdbiFleetStore.builder().dataSource(pool).tableName("fleet_deckies").build();
+ * }</pre>
+ *
+ * <p>On first use the store connects, creates the table and its two indexes if the table is absent (DECNET's DDL,
+ * unless {@link Builder#createTableIfMissing(boolean) switched off}) and checks that an existing table has every
+ * column it needs; it never alters or drops a table. A failure there is retried on the next call, so a store can
+ * be built while the database is down. {@link #read} is one SELECT of the host's rows; {@link #apply} runs every
+ * change in one transaction with one JDBC batch per kind of change, each change under its condition (see
+ * {@link RowChange}). Values are always bound parameters; the only name spliced into SQL is the validated table
+ * name. Errors come out as {@link FleetStoreException} with a one-line message that never contains credentials.
+ *
+ * <p>A store built from a JDBC URL opens a connection per call (SQLite: with write-ahead logging, a busy timeout
+ * and write-locking transactions, so that DECNET's own writer makes it wait rather than fail); one built from a
+ * {@link DataSource} borrows from it and leaves its configuration alone.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbiFleetStore implements FleetStore, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiFleetStore.class);
+
+    private final Jdbi jdbi;
+    private final String tableName;
+    private final boolean createTableIfMissing;
+    private final String configuredWhere;
+    private final JdbcTarget target;
+    private final Object preparing = new Object();
+    private volatile PreparedStore prepared;
+    private volatile boolean closed;
+
+    private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, JdbcTarget target) {
+        this.jdbi = jdbi;
+        this.tableName = tableName;
+        this.createTableIfMissing = createTableIfMissing;
+        this.target = target;
+        this.configuredWhere = target == null ? null : target.description();
+        jdbi.setTemplateEngine(TemplateEngine.NOP);
+    }
+
+    /** A store over table {@code fleet_deckies} of {@code dataSource}, creating the table if absent. */
+    public static JdbiFleetStore create(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /**
+     * A store over table {@code fleet_deckies} of the database at {@code jdbcUrl} ({@value JdbcTarget#SUPPORTED}),
+     * creating the table if absent.
+     */
+    public static JdbiFleetStore open(String jdbcUrl) {
+        return builder().jdbcUrl(jdbcUrl).build();
+    }
+
+    /** A store over table {@code fleet_deckies} of the SQLite database {@code file} (created if absent). */
+    public static JdbiFleetStore sqlite(Path file) {
+        Objects.requireNonNull(file, "file");
+        return open("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** A builder for the other options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<FleetRow> read(String hostUuid) {
+        requireHost(hostUuid);
+        PreparedStore store = prepared();
+        try {
+            return List.copyOf(jdbi.withHandle(handle -> store.read(handle, hostUuid)));
+        } catch (JdbiException e) {
+            throw StoreErrors.translate(e, "read table " + tableName, store.where(), false);
+        }
+    }
+
+    @Override
+    public List<WriteOutcome> apply(String hostUuid, List<RowChange> changes) {
+        requireHost(hostUuid);
+        Objects.requireNonNull(changes, "changes");
+        for (RowChange change : changes) {
+            Objects.requireNonNull(change, "a change in changes");
+            if (change instanceof RowChange.Insert insert && !insert.row().hostUuid().equals(hostUuid)) {
+                throw new IllegalArgumentException("insert of '" + insert.name() + "' is for host '"
+                        + insert.row().hostUuid() + "' but apply was called for host '" + hostUuid
+                        + "'; a store never writes another host's rows");
+            }
+        }
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        PreparedStore store = prepared();
+        try {
+            return jdbi.inTransaction(handle -> store.apply(handle, hostUuid, changes));
+        } catch (JdbiException e) {
+            throw StoreErrors.translate(e, "write table " + tableName, store.where(), true);
+        }
+    }
+
+    /**
+     * Connects, recognises the database, creates the table if absent (when allowed) and checks its columns, unless
+     * that was done already. {@link #read} and {@link #apply} do this on first use; call it to fail fast.
+     *
+     * @throws FleetStoreException when the database cannot be reached or the table is missing or incomplete
+     */
+    public void prepare() {
+        prepared();
+    }
+
+    /**
+     * What the table's timestamp columns hold: one microsecond on SQLite and PostgreSQL, one second on a MySQL or
+     * MariaDB {@code DATETIME} as DECNET creates it. Rows read back carry timestamps truncated to this.
+     *
+     * @throws FleetStoreException as {@link #prepare()}
+     */
+    public Duration timestampPrecision() {
+        return prepared().table().timestampPrecision();
+    }
+
+    /** Stops the store; later calls throw {@link IllegalStateException}. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        PreparedStore store = prepared;
+        return "JdbiFleetStore[" + tableName + " in " + (store != null ? store.where()
+                : Objects.requireNonNullElse(configuredWhere, "the DataSource's database")) + "]";
+    }
+
+    private PreparedStore prepared() {
+        if (closed) {
+            throw new IllegalStateException("this fleet store is closed");
+        }
+        PreparedStore store = prepared;
+        if (store != null) {
+            return store;
+        }
+        synchronized (preparing) {
+            if (prepared == null) {
+                prepared = prepareNow();
+            }
+            return prepared;
+        }
+    }
+
+    private PreparedStore prepareNow() {
+        try {
+            return jdbi.withHandle(handle -> {
+                DatabaseMetaData metadata = handle.getConnection().getMetaData();
+                Dialect dialect = Dialect.detect(metadata.getDatabaseProductName());
+                if (target != null && target.sqlite()) {
+                    String mode = target.enableWal(handle);
+                    if (!"wal".equalsIgnoreCase(mode)) {
+                        LOG.warn("{} stays in journal mode {}: write-ahead logging could not be switched on",
+                                target.description(), mode);
+                    }
+                }
+                String where = configuredWhere != null ? configuredWhere
+                        : metadata.getDatabaseProductName() + " at " + Credentials.mask(metadata.getURL());
+                PreparedStore store = new PreparedStore(
+                        TableSchema.prepare(handle, dialect, tableName, createTableIfMissing, where), where);
+                LOG.debug("fleet store ready: table {} in {} ({}), timestamps to {}", tableName, where,
+                        dialect.displayName(), store.table().timestampPrecision());
+                return store;
+            });
+        } catch (JdbiException | SQLException e) {
+            throw StoreErrors.translate(e, "open table " + tableName,
+                    Objects.requireNonNullElse(configuredWhere, "the DataSource's database"), false);
+        }
+    }
+
+    private static void requireHost(String hostUuid) {
+        if (hostUuid == null || hostUuid.isBlank()) {
+            throw new IllegalArgumentException("hostUuid must not be blank; got "
+                    + (hostUuid == null ? "null" : "'" + hostUuid + "'"));
+        }
+    }
+
+    /**
+     * Options of a {@link JdbiFleetStore}; {@link #build()} validates them. Set exactly one of
+     * {@link #dataSource} and {@link #jdbcUrl}.
+     *
+     * <p>Not thread-safe: configure on one thread, then build.
+     */
+    public static final class Builder {
+        private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
+        private static final Duration MAX_BUSY_TIMEOUT = Duration.ofMinutes(10);
+
+        private DataSource dataSource;
+        private String jdbcUrl;
+        private String tableName = "fleet_deckies";
+        private boolean createTableIfMissing = true;
+        private Duration sqliteBusyTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** Borrow connections from {@code dataSource} (its pool and settings are the caller's). */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Open connections to {@code jdbcUrl}: one of {@value JdbcTarget#SUPPORTED}. */
+        public Builder jdbcUrl(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        /** The table to use; default {@code fleet_deckies}. Lower-case letters, digits, underscores; at most 48. */
+        public Builder tableName(String tableName) {
+            this.tableName = tableName;
+            return this;
+        }
+
+        /** Whether to create the table (and its indexes) when absent; default true. */
+        public Builder createTableIfMissing(boolean createTableIfMissing) {
+            this.createTableIfMissing = createTableIfMissing;
+            return this;
+        }
+
+        /**
+         * How long an SQLite connection opened from a {@link #jdbcUrl} waits for another writer's lock before
+         * failing; default 5 s, at most 10 min. (A {@link #dataSource} keeps its own setting.)
+         */
+        public Builder sqliteBusyTimeout(Duration sqliteBusyTimeout) {
+            this.sqliteBusyTimeout = sqliteBusyTimeout;
+            return this;
+        }
+
+        /**
+         * The store.
+         *
+         * @throws IllegalArgumentException when an option is invalid (the message names it, what is allowed and
+         *     what was given)
+         * @throws FleetStoreException when no JDBC driver on the class path serves {@link #jdbcUrl}
+         */
+        public JdbiFleetStore build() {
+            if ((dataSource == null) == (jdbcUrl == null)) {
+                throw new IllegalArgumentException("set exactly one of dataSource and jdbcUrl; got "
+                        + (dataSource == null ? "neither" : "both"));
+            }
+            if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
+                throw new IllegalArgumentException("tableName must be 1 to 48 characters of a-z, 0-9 and _, not "
+                        + "starting with a digit; got " + (tableName == null ? "null" : "'" + tableName + "'"));
+            }
+            if (sqliteBusyTimeout == null || sqliteBusyTimeout.isNegative()
+                    || sqliteBusyTimeout.compareTo(MAX_BUSY_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("sqliteBusyTimeout must be between PT0S and " + MAX_BUSY_TIMEOUT
+                        + "; got " + sqliteBusyTimeout);
+            }
+            if (dataSource != null) {
+                return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, null);
+            }
+            if (jdbcUrl.isBlank()) {
+                throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcTarget.SUPPORTED
+                        + "; got a blank string");
+            }
+            JdbcTarget target = JdbcTarget.of(jdbcUrl.strip());
+            var properties = target.properties(sqliteBusyTimeout);
+            return new JdbiFleetStore(Jdbi.create(() -> DriverManager.getConnection(target.url(), properties)),
+                    tableName, createTableIfMissing, target);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.decnet.reconciler.jdbi.internal;
+
+import io.decnet.reconciler.api.FleetStoreException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A database named by a JDBC URL: which driver serves it and how to name it in messages (without credentials).
+ * Immutable and thread-safe.
+ *
+ * @param url the URL to open (a {@code jdbc:mysql:} URL becomes {@code jdbc:mariadb:} when only MariaDB's driver
+ *     is on the class path)
+ * @param description e.g. {@code PostgreSQL at 127.0.0.1:5432} or {@code SQLite database decnet.db}
+ * @param sqlite whether the URL names an SQLite database
+ */
+public record JdbcTarget(String url, String description, boolean sqlite) {
+    /** The schemes the store supports, for messages. */
+    public static final String SUPPORTED = "jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:";
+
+    /**
+     * The target of {@code url}.
+     *
+     * @throws IllegalArgumentException when the scheme is not supported (the message lists those that are)
+     * @throws FleetStoreException when no JDBC driver on the class path accepts the URL
+     */
+    public static JdbcTarget of(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:sqlite:")) {
+            String file = url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
+            if (file.isEmpty() || file.contains(":memory:") || lower.contains("mode=memory")) {
+                throw new IllegalArgumentException("jdbcUrl names an in-memory SQLite database, which lives only as "
+                        + "long as one connection while the store opens one per call; name a file, e.g. "
+                        + "jdbc:sqlite:decnet.db; got '" + Credentials.mask(url) + "'");
+            }
+            return new JdbcTarget(requireDriver(url, "org.xerial:sqlite-jdbc"), "SQLite database " + file, true);
+        }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return new JdbcTarget(requireDriver(url, "org.postgresql:postgresql"),
+                    "PostgreSQL at " + hostAndPort(url, 5432), false);
+        }
+        if (lower.startsWith("jdbc:mariadb:")) {
+            return new JdbcTarget(requireDriver(url, "org.mariadb.jdbc:mariadb-java-client"),
+                    "MariaDB at " + hostAndPort(url, 3306), false);
+        }
+        if (lower.startsWith("jdbc:mysql:")) {
+            String effective = hasDriver(url) ? url : "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
+            return new JdbcTarget(requireDriver(effective, "org.mariadb.jdbc:mariadb-java-client"),
+                    "MySQL at " + hostAndPort(url, 3306), false);
+        }
+        throw new IllegalArgumentException("jdbcUrl must start with one of " + SUPPORTED + "; got '"
+                + Credentials.mask(url) + "'");
+    }
+
+    /**
+     * Connection properties for this target: for SQLite, a busy timeout (a concurrent writer makes us wait, not
+     * fail) and transactions that take the write lock at BEGIN (so the wait happens there, under the timeout,
+     * instead of failing at the first write). Write-ahead logging is switched on once, by {@link #enableWal}, not
+     * per connection: switching needs a lock, and a connection that asks for it while opening fails at once when
+     * another holds the database.
+     */
+    public Properties properties(Duration sqliteBusyTimeout) {
+        Properties properties = new Properties();
+        if (sqlite) {
+            properties.setProperty("busy_timeout", Long.toString(sqliteBusyTimeout.toMillis()));
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        return properties;
+    }
+
+    /**
+     * Switches an SQLite database to write-ahead logging (persistent, so that DECNET's own connections read while
+     * we write and the other way round).
+     *
+     * @return the journal mode now in force ({@code wal}, or what SQLite kept, e.g. {@code memory})
+     */
+    public String enableWal(Handle handle) {
+        return handle.createQuery("PRAGMA journal_mode=WAL").mapTo(String.class).one();
+    }
+
+    private static String hostAndPort(String url, int defaultPort) {
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return "localhost:" + defaultPort;
+        }
+        String authority = url.substring(start + 2).split("[/?;]", 2)[0];
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        if (authority.isEmpty()) {
+            return "localhost:" + defaultPort;
+        }
+        boolean hasPort = authority.startsWith("[") ? authority.contains("]:") : authority.contains(":");
+        return hasPort || authority.contains(",") ? authority : authority + ":" + defaultPort;
+    }
+
+    private static boolean hasDriver(String url) {
+        try {
+            DriverManager.getDriver(url);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String requireDriver(String url, String artifact) {
+        if (!hasDriver(url)) {
+            throw new FleetStoreException("no JDBC driver for " + url.substring(0, url.indexOf(':', 5) + 1)
+                    + " on the class path; add " + artifact);
+        }
+        return url;
+    }
+}

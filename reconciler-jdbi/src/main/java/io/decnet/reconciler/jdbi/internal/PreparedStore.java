@@ -1,0 +1,30 @@
+package io.decnet.reconciler.jdbi.internal;
+
+import io.decnet.reconciler.api.FleetRow;
+import io.decnet.reconciler.api.RowChange;
+import io.decnet.reconciler.api.WriteOutcome;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The store's work once the table is known: the one SELECT of a host's rows and the batched conditional writes.
+ * Immutable and thread-safe.
+ *
+ * @param table the table as found
+ * @param where the database, for messages (no credentials)
+ */
+public record PreparedStore(FleetTable table, String where) {
+
+    /** The rows of {@code host}: one SELECT. */
+    public List<FleetRow> read(Handle handle, String host) {
+        return handle.createQuery(table.select())
+                .bind(0, host)
+                .map(new RowMapping(table))
+                .list();
+    }
+
+    /** Applies {@code changes} on {@code handle}, which the caller runs in one transaction. */
+    public List<WriteOutcome> apply(Handle handle, String host, List<RowChange> changes) {
+        return new ChangeWriter(table).apply(handle, host, changes);
+    }
+}

@@ -1,0 +1,74 @@
+package io.decnet.reconciler.jdbi.internal;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DECNET's SQLite timestamps: text {@code YYYY-MM-DD HH:MM:SS.ffffff}, UTC, no zone (what SQLAlchemy writes).
+ *
+ * <p>Text written by hand or by another tool may differ: a {@code T} instead of the space, fewer or more
+ * fractional digits or none, a zone suffix. {@link #parse} accepts those and {@link #normalizedSql} turns a column
+ * into the canonical text <em>in SQL</em>, by the same rules, so that a conditional write compares the stored text
+ * with the canonical text of the value read back: {@code 2026-01-01 10:00:00} read as 10:00:00.000000 still
+ * matches. A zone suffix is ignored (the wall-clock time is taken as UTC), as SQLAlchemy itself does.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SqliteTimestamps {
+    private static final DateTimeFormatter CANONICAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    private static final Pattern TEXT = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d*))?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+
+    private SqliteTimestamps() {
+    }
+
+    /** The canonical text of {@code instant}, truncated to microseconds. */
+    public static String format(Instant instant) {
+        return CANONICAL.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+    }
+
+    /** The instant {@code text} denotes (to the microsecond), or empty when it is not a timestamp. */
+    public static Optional<Instant> parse(String text) {
+        Matcher m = TEXT.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        // Fields by position (the pattern fixed them), not LocalDateTime.parse: this runs for every row read.
+        int nanos = 0;
+        int digits = m.group(3) == null ? 0 : Math.min(m.group(3).length(), 6);
+        for (int i = 0; i < 6; i++) {
+            nanos = nanos * 10 + (i < digits ? text.charAt(20 + i) - '0' : 0);
+        }
+        try {
+            LocalDateTime time = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                    number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), nanos * 1_000);
+            return Optional.of(time.toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int number(String text, int from, int to) {
+        return Integer.parseInt(text, from, to, 10);
+    }
+
+    /**
+     * An SQL expression giving the canonical text of {@code column}'s value, by the rules of {@link #parse}: the
+     * first 19 characters with {@code T} made a space, then a dot and the leading digits of the fraction padded or
+     * cut to six.
+     */
+    public static String normalizedSql(String column) {
+        String fraction = "substr(" + column + ", 21)";
+        String digits = "substr(" + fraction + ", 1, length(" + fraction + ") - length(ltrim(" + fraction
+                + ", '0123456789')))";
+        return "(replace(substr(" + column + ", 1, 19), 'T', ' ') || '.' || substr(CASE WHEN substr(" + column
+                + ", 20, 1) = '.' THEN " + digits + " ELSE '' END || '000000', 1, 6))";
+    }
+}

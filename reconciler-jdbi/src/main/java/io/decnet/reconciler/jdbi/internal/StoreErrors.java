@@ -1,0 +1,58 @@
+package io.decnet.reconciler.jdbi.internal;
+
+import io.decnet.reconciler.api.FleetStoreException;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.jdbi.v3.core.ConnectionException;
+
+/**
+ * Turns JDBI and driver exceptions (a {@link org.jdbi.v3.core.JdbiException} or an {@link SQLException}) into
+ * {@link FleetStoreException}s whose message says what failed, where and
+ * why, in one line, without credentials and without the SQL text. Stateless, thread-safe.
+ */
+public final class StoreErrors {
+    private StoreErrors() {
+    }
+
+    /**
+     * The store exception for {@code failure}, raised while doing {@code action} (e.g. "read table fleet_deckies")
+     * on {@code where}.
+     */
+    public static FleetStoreException translate(Exception failure, String action, String where, boolean write) {
+        String reason = reason(failure);
+        String message = failure instanceof ConnectionException
+                ? "cannot connect to " + where + ": " + reason
+                : "cannot " + action + " in " + where + ": " + reason;
+        return new FleetStoreException(Credentials.mask(message + (write ? "; nothing was applied" : "")), failure);
+    }
+
+    /** The most telling message in {@code failure}'s causes: a network error's, else the database's. */
+    static String reason(Throwable failure) {
+        SQLException sql = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof IOException && t.getMessage() != null) {
+                return sentence(t.getMessage());
+            }
+            if (sql == null && t instanceof SQLException e) {
+                sql = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            }
+        }
+        if (sql != null && sql.getMessage() != null) {
+            return sentence(sql.getMessage().strip());
+        }
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    private static String sentence(String message) {
+        if (message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1))) {
+            return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+        }
+        return message;
+    }
+}

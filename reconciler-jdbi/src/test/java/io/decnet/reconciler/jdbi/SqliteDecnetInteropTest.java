@@ -1,0 +1,81 @@
+package io.decnet.reconciler.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decnet.reconciler.api.DeckyState;
+import io.decnet.reconciler.api.FleetRow;
+import io.decnet.reconciler.api.RowChange;
+import io.decnet.reconciler.api.WriteOutcome;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Golden interoperability with DECNET on real SQLite, plus SQLite's text timestamps in their variants. */
+class SqliteDecnetInteropTest extends DecnetInteropSuite {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.sqlite(dir.resolve("decnet.db"));
+    }
+
+    @ParameterizedTest(name = "updated_at text ''{0}'' reads as {1} and matches conditional writes")
+    @CsvSource(delimiter = '|', value = {
+            "2026-01-01 10:00:00|2026-01-01T10:00:00Z",
+            "2026-01-01 10:00:00.000000|2026-01-01T10:00:00Z",
+            "2026-01-01 10:00:00.5|2026-01-01T10:00:00.5Z",
+            "2026-01-01T10:00:00.123456|2026-01-01T10:00:00.123456Z",
+            "2026-01-01 10:00:00.123456789|2026-01-01T10:00:00.123456Z",
+            "2026-01-01 10:00:00.123Z|2026-01-01T10:00:00.123Z",
+            "2026-01-01 10:00:00+00:00|2026-01-01T10:00:00Z"})
+    void timestampTextInAnyFormDecnetMayHaveWrittenIsReadAndMatched(String text, String expected) {
+        decnetInsert(HOST, "decky-01", "[\"ssh\"]", null, null, "running", null, null, text, text);
+        decnetInsert(HOST, "decky-02", "[\"ssh\"]", null, null, "running", null, null, null, text);
+
+        List<FleetRow> rows = store.read(HOST);
+        assertThat(rows).extracting(FleetRow::updatedAt).containsOnly(Instant.parse(expected));
+        assertThat(rows.get(0).lastSeen()).isEqualTo(Instant.parse(expected));
+        FleetRow one = rows.get(0);
+        FleetRow two = rows.get(1);
+        Instant now = Instant.parse("2026-01-02T00:00:00Z");
+        assertThat(store.apply(HOST, List.of(
+                new RowChange.Update(one.name(), one.state(), one.updatedAt(), DeckyState.FAILED, one.services(),
+                        null, null, null, now),
+                new RowChange.Delete(two.name(), two.state(), two.updatedAt()))))
+                .containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
+    }
+
+    @Test
+    void aTimestampOneMicrosecondAwayFromTheStoredTextIsAConflict() {
+        decnetInsert(HOST, "decky-01", "[\"ssh\"]", null, null, "running", null, null, null, "2026-01-01 10:00:00");
+
+        assertThat(store.apply(HOST, List.of(new RowChange.Delete("decky-01", DeckyState.RUNNING,
+                Instant.parse("2026-01-01T10:00:00.000001Z"))))).containsExactly(WriteOutcome.CONFLICT);
+        assertThat(store.read(HOST)).hasSize(1);
+    }
+
+    @Test
+    void theStoreWritesTimestampsAsTwentySixCharacterText() throws Exception {
+        store.apply(HOST, List.of(new RowChange.Insert(new FleetRow(HOST, "decky-01", List.of("ssh"), null, null,
+                DeckyState.RUNNING, null, null, Instant.parse("2026-03-04T05:06:07Z"),
+                Instant.parse("2026-03-04T05:06:07.000001Z")))));
+
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT typeof(updated_at), updated_at, typeof(last_seen), last_seen"
+                        + " FROM " + table)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("text");
+            assertThat(rs.getString(2)).isEqualTo("2026-03-04 05:06:07.000001");
+            assertThat(rs.getString(3)).isEqualTo("text");
+            assertThat(rs.getString(4)).isEqualTo("2026-03-04 05:06:07.000000");
+        }
+    }
+}
