@@ -7,15 +7,17 @@
 # works: rows are inserted with DECNET's default state (running), no state is changed, and the details line says
 # docker=unusable. Exit code 0 on success.
 set -euo pipefail
+shopt -s extglob
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 command -v java >/dev/null || { echo "error: needs a JDK 17+ (java not found)" >&2; exit 1; }
 command -v mvn >/dev/null || { echo "error: needs Maven 3.8+ (mvn not found)" >&2; exit 1; }
 
 echo "[run-main] building reconciler-cli/target/fleet-reconciler.jar" >&2
-mvn -B -q -Dstyle.color=never -DskipTests -pl reconciler-cli -am package
+# Maven's own output goes to stderr (without colour codes), so stdout carries only the reconcile report.
+mvn -B -q -DskipTests -pl reconciler-cli -am package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
 
 mkdir -p .run-main
 db=${FLEET_DB_URL:-jdbc:sqlite:$repo/.run-main/decnet.db}
-echo "[run-main] fleet-reconciler reconcile --once --state examples/decnet-state.json --db $db" >&2
+echo "[run-main] fleet-reconciler reconcile --once --state examples/decnet-state.json --db ${db//password=*([^&])/password=***}" >&2
 bin/fleet-reconciler reconcile --once --state examples/decnet-state.json --db "$db"
