@@ -76,7 +76,13 @@ final class LongLivedRun {
             }
         };
         env.shutdown().onShutdown(stop);
-        worker.start();
+        try {
+            worker.start();
+        } catch (IllegalStateException e) {
+            if (!stopping.get()) {
+                throw e;
+            } // a signal came before the start: the stop already ran
+        }
         log.info("reconciling host '{}' every {} s: state file {}, database {}, docker {}{}", s.hostUuid(),
                 s.interval().toSeconds(), s.stateFile(), s.maskedDbUrl(), Redaction.mask(s.dockerHost()),
                 (health == null ? "" : ", health and metrics on http://" + s.healthAddress() + ":" + health.port())

@@ -92,9 +92,13 @@ record Settings(
         if (state.isBlank()) {
             throw new UsageError("--state must not be blank");
         }
-        String db = pick(flags.db, env.get(DB_ENV), DEFAULT_DB);
+        String db = pick("--db", flags.db, env.get(DB_ENV), DEFAULT_DB);
         checkDbUrl(db);
-        String docker = pick(flags.dockerHost, env.get(DOCKER_ENV), DEFAULT_DOCKER);
+        String docker = pick("--docker-host", flags.dockerHost, env.get(DOCKER_ENV), DEFAULT_DOCKER);
+        if (flags.json && "-".equals(flags.events)) {
+            throw new UsageError("--events - would mix event lines into the --json object on stdout; give "
+                    + "--events a file");
+        }
 
         return new Settings(Path.of(state), stateOrigin, db, docker, hostUuid, once, flags.dryRun, flags.json,
                 Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(timeoutSeconds), flags.allowAbsentState,
@@ -126,11 +130,11 @@ record Settings(
         }
     }
 
-    private static String pick(String flag, String envValue, String fallback) {
+    private static String pick(String name, String flag, String envValue, String fallback) {
         if (flag != null) {
             if (flag.isBlank()) {
-                throw new UsageError("a flag was given an empty value (--db/--docker-host); drop it to use the "
-                        + "default");
+                throw new UsageError(name + " was given an empty value; drop it to use the environment or the "
+                        + "default (" + fallback + ")");
             }
             return flag.trim();
         }

@@ -136,6 +136,10 @@ class BadInputTest {
                 "--interval must be between 1 and 86400 seconds, was 0");
         assertOneErrorLine(reconcile("--once", "--host-uuid", " ", "--state", state.toString()),
                 "--host-uuid must not be blank");
+        assertOneErrorLine(reconcile("--once", "--db", "", "--state", state.toString()),
+                "--db was given an empty value");
+        assertOneErrorLine(reconcile("--json", "--events", "-", "--state", state.toString()),
+                "--events - would mix");
     }
 
     @Test
