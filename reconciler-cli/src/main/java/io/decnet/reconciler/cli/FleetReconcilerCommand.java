@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Start with:  fleet-reconciler reconcile --help",
-            "One pass:    fleet-reconciler reconcile --once --state decnet-state.json --db jdbc:sqlite:decnet.db",
+            "One pass:    fleet-reconciler reconcile --once --state decnet-state.json \\",
+            "                 --db jdbc:sqlite:decnet.db",
         })
 final class FleetReconcilerCommand implements Callable<Integer> {
     @Spec

@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  fleet-reconciler reconcile --once --state /var/lib/decnet/decnet-state.json \\",
             "      --db jdbc:sqlite:/var/lib/decnet/decnet.db",
-            "  fleet-reconciler reconcile --dry-run --json    # what would change; exit 2 if any",
+            "  fleet-reconciler reconcile --dry-run --json   # exit 2 on drift",
             "  DECNET_DB_URL='jdbc:postgresql://db:5432/decnet?user=decnet&password=secret' \\",
             "      fleet-reconciler reconcile --interval 30 --health-port 9464",
         })
