@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Reads DECNET's {@code decnet-state.json} (SPEC §2.1) into a {@link DesiredFleet}.
@@ -155,6 +156,9 @@ public final class StateFileSource implements StateSource {
         }
     }
 
+    private static final Pattern REDACTED_SOURCE =
+            Pattern.compile("\\[Source: REDACTED[^;]*; ");
+
     private DesiredFleet unreadable(String why) {
         return DesiredFleet.unreadable(path + ": " + why);
     }
@@ -163,7 +167,8 @@ public final class StateFileSource implements StateSource {
         if (e instanceof JsonProcessingException j) {
             JsonLocation at = j.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return j.getOriginalMessage() + where;
+            // Jackson names the source inside its own message even when told not to include it: drop that part.
+            return REDACTED_SOURCE.matcher(j.getOriginalMessage()).replaceAll("[") + where;
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                 + e.getMessage();

@@ -137,6 +137,13 @@ class StateFileSourceTest {
     }
 
     @Test
+    void aTruncatedFileIsExplainedWithoutJacksonsSourcePlaceholder() throws IOException {
+        String why = reason(StateFileSource.of(write("{\"config\": {\"deckies\": [{\"name\": \"a\"")).read());
+
+        assertThat(why).contains("not valid JSON", "line 1").doesNotContain("REDACTED", "Source:");
+    }
+
+    @Test
     void anEmptyFileIsUnreadable() throws IOException {
         assertThat(reason(StateFileSource.of(write("")).read())).contains("empty");
     }
