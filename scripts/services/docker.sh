@@ -106,6 +106,15 @@ stop_managed_containerd() {
     done
 }
 
+# dockerd bind-mounts its data root onto itself and unmounts it on a clean exit; a killed dockerd leaves the
+# mount behind, which makes the directory impossible to delete.
+release_data_root() {
+    local m
+    for m in $(awk -v root="$DIR/" 'index($2, root) == 1 { print $2 }' /proc/self/mounts | sort -r); do
+        umount "$m" 2>/dev/null || log "could not unmount $m (still in use?)"
+    done
+}
+
 remove_test_containers() {
     answers || return 0
     local ids
@@ -140,6 +149,7 @@ do_stop() {
         terminate "$pid" dockerd
     fi
     stop_managed_containerd
+    release_data_root
     rm -f "$PID_FILE" "$SOCK"
 }
 
@@ -158,6 +168,7 @@ do_start() {
     fi
     # Stale leftovers of a killed run.
     stop_managed_containerd
+    release_data_root
     rm -f "$PID_FILE" "$SOCK"
 
     log "starting dockerd at $HOST_URI (log: $LOG_FILE)"
