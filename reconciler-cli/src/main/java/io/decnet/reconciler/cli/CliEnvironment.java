@@ -12,9 +12,16 @@ import java.util.function.Consumer;
  * @param err standard error
  * @param shutdown how the long-lived mode learns it must stop (SIGTERM/SIGINT in the real process)
  * @param configureLogging sets up logging once the flags are known (before any logger is created)
+ * @param defaultDockerHost the Docker host used when neither {@code --docker-host} nor {@code DOCKER_HOST} names
+ *     one ({@link Settings#DEFAULT_DOCKER} in the real process)
  */
 record CliEnvironment(Map<String, String> vars, PrintWriter out, PrintWriter err, ShutdownSignal shutdown,
-        Consumer<Settings> configureLogging) {
+        Consumer<Settings> configureLogging, String defaultDockerHost) {
+
+    CliEnvironment(Map<String, String> vars, PrintWriter out, PrintWriter err, ShutdownSignal shutdown,
+            Consumer<Settings> configureLogging) {
+        this(vars, out, err, shutdown, configureLogging, Settings.DEFAULT_DOCKER);
+    }
 
     /** Registers what to run when the process is asked to stop. */
     @FunctionalInterface

@@ -47,7 +47,7 @@ final class OnceRun {
     }
 
     int exitCode(ReconcileReport report) {
-        if (report.failed() || !report.stateFile().usable()) {
+        if (report.failed() || !report.stateFile().usable() || dockerNamedButUnusable(report)) {
             return ERROR;
         }
         return s.dryRun() && report.hasChanges() ? DRIFT : OK;
@@ -84,11 +84,21 @@ final class OnceRun {
                     + " (fix the file, or point --state or " + Settings.STATE_ENV + " at DECNET's "
                     + "decnet-state.json)");
         }
-        if (!report.runtime().usable() && !report.runtime().equals(SourceStatus.notRead())) {
-            lines.add("warning: Docker unusable, row states were left as they are: "
-                    + ReportText.summary(report.runtime())
+        if (dockerUnusable(report)) {
+            // A Docker host the operator named and that does not answer is a mistake to fix (exit 1); the
+            // default socket missing means this machine runs no Docker, which the pass handles (exit 0).
+            lines.add((s.dockerHostGiven() ? "error" : "warning") + ": Docker unusable, row states were left as "
+                    + "they are: " + ReportText.summary(report.runtime())
                     + " (check --docker-host or " + Settings.DOCKER_ENV + ")");
         }
         return lines;
+    }
+
+    private static boolean dockerUnusable(ReconcileReport report) {
+        return !report.runtime().usable() && !report.runtime().equals(SourceStatus.notRead());
+    }
+
+    private boolean dockerNamedButUnusable(ReconcileReport report) {
+        return s.dockerHostGiven() && dockerUnusable(report);
     }
 }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
         footer = {
             "Exit codes:",
             "  0  done (with --dry-run: nothing to change)",
-            "  1  error: a bad flag, a missing or unreadable state file, a database failure",
+            "  1  error: a bad flag, a missing or unreadable state file, a database failure, or a Docker",
+            "     host named by --docker-host/DOCKER_HOST that does not answer (the pass still ran)",
             "  2  --dry-run only: the table differs from the state file and Docker",
             "",
             "Output of --once: DECNET's line `reconcile: inserted=N deleted=N state_updated=N`, then one line "
@@ -136,7 +137,7 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.resolve(this, env.vars());
+        Settings settings = Settings.resolve(this, env.vars(), env.defaultDockerHost());
         env.configureLogging().accept(settings);
         return settings.once() ? new OnceRun(settings, env).run() : new LongLivedRun(settings, env).run();
     }

@@ -13,6 +13,8 @@ import java.util.Map;
  *     or {@code the default})
  * @param dbUrl the JDBC URL (with its password: mask it before printing)
  * @param dockerHost the Docker daemon URI
+ * @param dockerHostGiven whether the operator named it ({@code --docker-host} or {@code DOCKER_HOST}): then an
+ *     unusable Docker is an error of the run, not just a warning
  * @param hostUuid the host whose rows this run owns
  * @param once one pass and exit
  * @param dryRun plan only (implies {@code once})
@@ -31,6 +33,7 @@ record Settings(
         String stateOrigin,
         String dbUrl,
         String dockerHost,
+        boolean dockerHostGiven,
         String hostUuid,
         boolean once,
         boolean dryRun,
@@ -55,7 +58,7 @@ record Settings(
     static final int MAX_SECONDS = 86_400;
 
     /** Combines the parsed flags with {@code env}; throws {@link UsageError} naming the flag that is wrong. */
-    static Settings resolve(ReconcileCommand flags, Map<String, String> env) {
+    static Settings resolve(ReconcileCommand flags, Map<String, String> env, String defaultDockerHost) {
         boolean once = flags.once || flags.dryRun || flags.json;
         if (once && flags.interval != null) {
             throw new UsageError("--interval is for the long-lived mode; drop it, or drop --once"
@@ -94,13 +97,14 @@ record Settings(
         }
         String db = pick("--db", flags.db, env.get(DB_ENV), DEFAULT_DB);
         checkDbUrl(db);
-        String docker = pick("--docker-host", flags.dockerHost, env.get(DOCKER_ENV), DEFAULT_DOCKER);
+        String docker = pick("--docker-host", flags.dockerHost, env.get(DOCKER_ENV), defaultDockerHost);
+        boolean dockerGiven = flags.dockerHost != null || nonBlank(env.get(DOCKER_ENV));
         if (flags.json && "-".equals(flags.events)) {
             throw new UsageError("--events - would mix event lines into the --json object on stdout; give "
                     + "--events a file");
         }
 
-        return new Settings(Path.of(state), stateOrigin, db, docker, hostUuid, once, flags.dryRun, flags.json,
+        return new Settings(Path.of(state), stateOrigin, db, docker, dockerGiven, hostUuid, once, flags.dryRun, flags.json,
                 Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(timeoutSeconds), flags.allowAbsentState,
                 flags.events, flags.healthPort, flags.healthAddress, flags.watch, flags.verbose);
     }

@@ -46,10 +46,26 @@ class BadInputTest {
     }
 
     @Test
+    void aDockerHostGivenOnTheCommandLineThatDoesNotAnswerIsAnErrorNamingTheFlag() {
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
+                "--docker-host", noDocker);
+
+        assertOneErrorLine(r, "Docker unusable", noDocker, "--docker-host");
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=1 deleted=0 state_updated=0");
+    }
+
+    @Test
+    void theDefaultDockerSocketMissingIsOnlyAWarning() {
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.errLines()).singleElement().asString().startsWith("warning: Docker unusable");
+    }
+
+    @Test
     void aMissingStateFileIsRefusedNamingThePathAndTheFlagsAndNothingIsWritten() {
         Path missing = dir.resolve("decnet-stat.json");
-        Cli.Result r = reconcile("--once", "--state", missing.toString(), "--db", "jdbc:sqlite:" + db,
-                "--docker-host", noDocker);
+        Cli.Result r = reconcile("--once", "--state", missing.toString(), "--db", "jdbc:sqlite:" + db);
         assertOneErrorLine(r, missing.toString(), "does not exist", "--state", "--allow-absent-state");
         assertThat(db).doesNotExist();
     }
@@ -58,17 +74,17 @@ class BadInputTest {
     void aStateFileInADirectoryThatDoesNotExistIsRefusedEvenWithAllowAbsentState() {
         Path missing = dir.resolve("no-such-dir").resolve("decnet-state.json");
         Cli.Result r = reconcile("--once", "--allow-absent-state", "--state", missing.toString(),
-                "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+                "--db", "jdbc:sqlite:" + db);
         assertOneErrorLine(r, "nor does its directory", "--state");
     }
 
     @Test
     void withAllowAbsentStateAMissingFileEmptiesThisHostsRowsWithAWarning() {
-        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
         Path gone = dir.resolve("torn-down.json");
 
         Cli.Result r = reconcile("--once", "--allow-absent-state", "--state", gone.toString(),
-                "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+                "--db", "jdbc:sqlite:" + db);
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=0");
@@ -78,11 +94,10 @@ class BadInputTest {
 
     @Test
     void aCorruptStateFileChangesNothingAndIsReportedNamingTheFile() throws IOException {
-        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
         Files.writeString(state, "{\"config\": {\"deckies\": [{\"name\": \"decky-01\", \"ip\"");
 
-        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
-                "--docker-host", noDocker);
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
 
         assertOneErrorLine(r, "state file unusable, nothing was changed", state.toString(), "--state");
         assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
@@ -92,7 +107,7 @@ class BadInputTest {
     @Test
     void anUnknownJdbcSchemeIsRefusedListingTheSupportedOnes() {
         Cli.Result r = reconcile("--once", "--state", state.toString(),
-                "--db", "jdbc:oracle:thin:scott/tiger@db:1521:orcl", "--docker-host", noDocker);
+                "--db", "jdbc:oracle:thin:scott/tiger@db:1521:orcl");
         assertOneErrorLine(r, "unsupported database URL", "--db", "DECNET_DB_URL", "jdbc:sqlite:",
                 "jdbc:postgresql:");
     }
@@ -105,7 +120,7 @@ class BadInputTest {
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/decnet?user=decnet&password=hunter2secret"
                 + "&connectTimeout=2";
-        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", url, "--docker-host", noDocker);
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", url);
 
         assertOneErrorLine(r, "--db", "DECNET_DB_URL");
         assertThat(r.out() + r.err()).doesNotContain("hunter2secret").contains("password=***");
@@ -114,7 +129,7 @@ class BadInputTest {
     @Test
     void aSqliteFileInADirectoryThatDoesNotExistIsOneLineNamingTheFlag() {
         Cli.Result r = reconcile("--once", "--state", state.toString(),
-                "--db", "jdbc:sqlite:" + dir.resolve("no-such-dir").resolve("decnet.db"), "--docker-host", noDocker);
+                "--db", "jdbc:sqlite:" + dir.resolve("no-such-dir").resolve("decnet.db"));
         assertOneErrorLine(r, "--db");
     }
 
@@ -157,8 +172,7 @@ class BadInputTest {
 
     @Test
     void anEventsFileThatCannotBeOpenedIsRefusedNamingTheFlag() {
-        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
-                "--docker-host", noDocker, "--events", dir.resolve("no-such-dir").resolve("e.jsonl").toString());
+        Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db, "--events", dir.resolve("no-such-dir").resolve("e.jsonl").toString());
         assertOneErrorLine(r, "--events");
     }
 }

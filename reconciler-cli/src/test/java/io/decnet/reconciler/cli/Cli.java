@@ -6,8 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the command in this JVM (picocli's API) with captured output and a given environment. */
+/**
+ * Runs the command in this JVM (picocli's API) with captured output and a given environment. The default Docker
+ * host (no {@code --docker-host}, no {@code DOCKER_HOST}) is {@link #NO_DOCKER}, a socket that never exists, so
+ * that no test depends on whether this machine runs a Docker daemon at the usual place.
+ */
 final class Cli {
+    static final String NO_DOCKER = "unix:///nonexistent/fleet-reconciler-test/docker.sock";
+
     private Cli() {
     }
 
@@ -19,7 +25,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new CliEnvironment(env, new PrintWriter(out, true), new PrintWriter(err, true),
-                shutdown, settings -> { }));
+                shutdown, settings -> { }, NO_DOCKER));
         return new Result(code, out.toString(), err.toString());
     }
 

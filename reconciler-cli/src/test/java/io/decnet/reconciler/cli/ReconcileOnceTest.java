@@ -38,7 +38,7 @@ class ReconcileOnceTest {
 
     private Cli.Result reconcile(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("reconcile", "--state", state.toString(),
-                "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker));
+                "--db", "jdbc:sqlite:" + db));
         args.addAll(List.of(extra));
         return Cli.run(env, args.toArray(String[]::new));
     }
@@ -153,12 +153,24 @@ class ReconcileOnceTest {
     void theStateFileAndDatabaseComeFromTheEnvironmentWhenNoFlagIsGiven() {
         env.put("DECNET_STATE_FILE", state.toString());
         env.put("DECNET_DB_URL", "jdbc:sqlite:" + db);
-        env.put("DOCKER_HOST", noDocker);
 
         Cli.Result r = Cli.run(env, "reconcile", "--once");
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(FleetTable.states(db, "local")).hasSize(2);
+    }
+
+    @Test
+    void aDockerHostNamedInTheEnvironmentThatDoesNotAnswerFailsTheRunAfterThePass() {
+        env.put("DOCKER_HOST", noDocker);
+
+        Cli.Result r = reconcile("--once");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("error: Docker unusable, row states were left as they are")
+                .contains(noDocker).endsWith("(check --docker-host or DOCKER_HOST)");
+        assertThat(FleetTable.states(db, "local")).as("the pass itself ran").hasSize(2);
     }
 
     @Test
