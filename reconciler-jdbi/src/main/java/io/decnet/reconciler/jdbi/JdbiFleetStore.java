@@ -72,7 +72,14 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         jdbi.setTemplateEngine(TemplateEngine.NOP);
     }
 
-    /** A store over table {@code fleet_deckies} of {@code dataSource}, creating the table if absent. */
+    /**
+     * A store over table {@code fleet_deckies} of {@code dataSource}, creating the table if absent.
+     *
+     * <p>The connections are used as the data source configures them. For MySQL/MariaDB, configure
+     * {@code useAffectedRows=true} (the JDBC-URL form does it for you): with the drivers' default found-rows
+     * counting, an insert that loses a race to a concurrent insert of the same row is reported
+     * {@link io.decnet.reconciler.api.WriteOutcome#APPLIED} instead of a conflict. For SQLite, set a busy timeout.
+     */
     public static JdbiFleetStore create(DataSource dataSource) {
         return builder().dataSource(dataSource).build();
     }

@@ -7,6 +7,11 @@ import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.WriteOutcome;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.testkit.Rows;
+import io.decnet.reconciler.jdbi.internal.JdbcTarget;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +38,24 @@ class MariaDbWritePathIT extends WritePathSuite {
                 new RowChange.Insert(Rows.row("decky-03").build()))))
                 .containsExactly(WriteOutcome.APPLIED, WriteOutcome.CONFLICT, WriteOutcome.CONFLICT,
                         WriteOutcome.APPLIED);
+    }
+
+    @Test
+    void theStoresConnectionsCountAnInsertThatHitsAnExistingKeyAsNoRowSoALostInsertRaceIsAConflict()
+            throws Exception {
+        // The race itself (NOT EXISTS passes, then a concurrent insert wins the key) cannot be timed from a test;
+        // this checks the premise the store relies on, on the real server, with the properties the store uses.
+        store.apply(HOST, List.of(new RowChange.Insert(Rows.row("decky-01").updatedAt(T0).build())));
+        JdbcTarget target = JdbcTarget.of(db.jdbcUrl());
+
+        try (Connection c = DriverManager.getConnection(target.url(), target.properties(Duration.ofSeconds(1)));
+                PreparedStatement duplicate = c.prepareStatement("INSERT INTO " + table
+                        + " (host_uuid, name, services, state, updated_at) VALUES (?, 'decky-01', '[]', 'pending',"
+                        + " NOW()) ON DUPLICATE KEY UPDATE name = name")) {
+            duplicate.setString(1, HOST);
+
+            assertThat(duplicate.executeUpdate()).isZero();
+        }
+        assertThat(store.read(HOST)).singleElement().extracting(FleetRow::state).isEqualTo(DeckyState.RUNNING);
     }
 }

@@ -67,8 +67,19 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
         if (sqlite) {
             properties.setProperty("busy_timeout", Long.toString(sqliteBusyTimeout.toMillis()));
             properties.setProperty("transaction_mode", "IMMEDIATE");
+        } else if (mysqlFamily() && !url.toLowerCase(Locale.ROOT).contains("useaffectedrows")) {
+            // The insert-if-absent statement ends in ON DUPLICATE KEY UPDATE name = name. Counting found rows (the
+            // drivers' default) makes an insert that lost a race to a concurrent insert count 1, i.e. APPLIED;
+            // counting affected rows makes it 0, a CONFLICT, as the port requires. Every update this store issues
+            // changes at least updated_at or the changed column, so it still counts 1 when applied.
+            properties.setProperty("useAffectedRows", "true");
         }
         return properties;
+    }
+
+    private boolean mysqlFamily() {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:");
     }
 
     /**

@@ -1,0 +1,35 @@
+package io.decnet.reconciler.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decnet.reconciler.jdbi.internal.JdbcTarget;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class JdbcTargetPropertiesTest {
+
+    private static Properties propertiesOf(String url) {
+        return JdbcTarget.of(url).properties(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void mariaDbAndMySqlConnectionsCountAffectedRowsSoALostInsertRaceIsAConflict() {
+        assertThat(propertiesOf("jdbc:mariadb://db:3306/decnet?user=u&password=p"))
+                .containsEntry("useAffectedRows", "true");
+        assertThat(propertiesOf("jdbc:mysql://db:3306/decnet")).containsEntry("useAffectedRows", "true");
+    }
+
+    @Test
+    void aUrlThatSetsTheCountingModeItselfIsLeftAsItIs() {
+        assertThat(propertiesOf("jdbc:mariadb://db:3306/decnet?useAffectedRows=false"))
+                .doesNotContainKey("useAffectedRows");
+    }
+
+    @Test
+    void sqliteGetsABusyTimeoutAndImmediateTransactionsAndPostgresNothing() {
+        assertThat(propertiesOf("jdbc:sqlite:decnet.db"))
+                .containsEntry("busy_timeout", "5000").containsEntry("transaction_mode", "IMMEDIATE");
+        assertThat(propertiesOf("jdbc:postgresql://db/decnet")).isEmpty();
+    }
+}
