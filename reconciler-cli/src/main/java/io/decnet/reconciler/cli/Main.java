@@ -3,9 +3,12 @@ package io.decnet.reconciler.cli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -24,7 +27,11 @@ public final class Main {
         JvmShutdown shutdown = new JvmShutdown();
         Charset cs = StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), cs), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), cs), true);
+        // Loggers and --verbose stack traces go to standard error: scrub the database passwords from all of it.
+        PrintStream scrubbedErr = new PrintStream(new ScrubbingOutputStream(new FileOutputStream(FileDescriptor.err),
+                secretsFrom(args, System.getenv())), true, cs);
+        System.setErr(scrubbedErr);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(scrubbedErr, cs), true);
         int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, Logging::configure));
         out.flush();
         err.flush();
@@ -32,6 +39,11 @@ public final class Main {
             System.exit(code);
         }
         // Otherwise a signal started the shutdown: its hook stops the worker and ends the process with 0.
+    }
+
+    /** The text whose JDBC URLs carry the passwords to keep out of output: the arguments and the URL variable. */
+    static String secretsFrom(String[] args, Map<String, String> vars) {
+        return String.join(" ", args) + " " + vars.getOrDefault(Settings.DB_ENV, "");
     }
 
     /** Runs the command with {@code env}; returns its exit code. Never throws, never exits. */
@@ -56,7 +68,9 @@ public final class Main {
                         + (verbose ? "" : " (run with --verbose for the stack trace)"));
             }
             if (verbose) {
-                ex.printStackTrace(env.err());
+                StringWriter trace = new StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                env.err().print(Redaction.scrub(trace.toString(), secretsFrom(args, env.vars())));
             }
             env.err().flush();
             return OnceRun.ERROR;

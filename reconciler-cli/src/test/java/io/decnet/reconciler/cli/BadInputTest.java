@@ -55,6 +55,27 @@ class BadInputTest {
     }
 
     @Test
+    void verboseStackTracesDoNotShowAPasswordTheDriverQuotesBare() {
+        // MariaDB's driver reads "hunter2@127.0.0.1" as the port and quotes it in its exceptions.
+        String url = "jdbc:mariadb://decnet:hunter2@127.0.0.1:5998/decnet";
+
+        Cli.Result r = reconcile("--once", "--verbose", "--state", state.toString(), "--db", url);
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out() + r.err()).contains("***").doesNotContain("hunter2");
+    }
+
+    @Test
+    void aPasswordWithSeparatorsOrAnSslPasswordIsMaskedInTheJsonReport() {
+        String url = "jdbc:postgresql://127.0.0.1:1/decnet?user=decnet&sslpassword=hunter2&password=sec,ret'99";
+
+        Cli.Result r = reconcile("--once", "--json", "--state", state.toString(), "--db", url);
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out() + r.err()).doesNotContain("hunter2", "ret'99", "sec,");
+    }
+
+    @Test
     void theDefaultDockerSocketMissingIsOnlyAWarning() {
         Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
 

@@ -110,7 +110,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         try {
             return List.copyOf(jdbi.withHandle(handle -> store.read(handle, hostUuid)));
         } catch (JdbiException e) {
-            throw StoreErrors.translate(e, "read table " + tableName, store.where(), false);
+            throw StoreErrors.translate(e, "read table " + tableName, store.where(), false, url());
         }
     }
 
@@ -133,7 +133,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         try {
             return jdbi.inTransaction(handle -> store.apply(handle, hostUuid, changes));
         } catch (JdbiException e) {
-            throw StoreErrors.translate(e, "write table " + tableName, store.where(), true);
+            throw StoreErrors.translate(e, "write table " + tableName, store.where(), true, url());
         }
     }
 
@@ -208,8 +208,13 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             });
         } catch (JdbiException | SQLException e) {
             throw StoreErrors.translate(e, "open table " + tableName,
-                    Objects.requireNonNullElse(configuredWhere, "the DataSource's database"), false);
+                    Objects.requireNonNullElse(configuredWhere, "the DataSource's database"), false, url());
         }
+    }
+
+    /** The JDBC URL the store was opened from (its passwords are masked in messages), or {@code null}. */
+    private String url() {
+        return target == null ? null : target.url();
     }
 
     private static void requireHost(String hostUuid) {

@@ -1,22 +1,101 @@
 package io.decnet.reconciler.jdbi.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Removes credentials from text that may quote a JDBC URL (ours or a driver's message). Stateless, thread-safe. */
+/**
+ * Removes credentials from text that may quote a JDBC URL (ours or a driver's message): the values of
+ * password-like parameters ({@code password=}, {@code sslpassword=}, {@code trustStorePassword=}, {@code pwd=},
+ * ...) and the password of {@code //user:password@host} user info. Errs on the side of masking too much: a value
+ * runs to the next {@code &}, {@code ;} or white space whatever it contains, and user info ends at the last
+ * {@code @} of the token. Stateless, thread-safe.
+ */
 public final class Credentials {
+    /** What a password is replaced with. */
+    public static final String MASK = "***";
+
     private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("(?i)\\b(password|passwd|pwd|pass)=([^&;\\s,)\"']*)");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/:@\\s]+):([^@/\\s]*)@");
+            Pattern.compile("(?i)\\b(\\w*(?:password|passwd|pwd)|pass)=([^&;\\s]*)");
+    private static final Pattern USER_INFO_START = Pattern.compile("//([^/:@\\s]+):");
 
     private Credentials() {
     }
 
-    /** {@code text} with every {@code password=...} value and every {@code user:pass@} password replaced. */
+    /** {@code text} with every password-like parameter value and every {@code user:password@} password masked. */
     public static String mask(String text) {
         if (text == null) {
             return null;
         }
-        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1=***");
-        return USER_INFO.matcher(masked).replaceAll("//$1:***@");
+        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1=" + Matcher.quoteReplacement(MASK));
+        StringBuilder out = new StringBuilder(masked.length());
+        int from = 0;
+        for (int[] span : userInfoPasswords(masked)) {
+            out.append(masked, from, span[0]).append(MASK);
+            from = span[1];
+        }
+        return out.append(masked.substring(from)).toString();
+    }
+
+    /**
+     * The passwords {@code url} carries, for masking them where a driver quotes them bare (e.g. "Incorrect port
+     * value: hunter2@db"). Values shorter than four characters are left out: masking them everywhere would
+     * mangle unrelated text, and the URL itself is still masked by {@link #mask}.
+     */
+    public static List<String> secrets(String url) {
+        List<String> found = new ArrayList<>();
+        if (url == null) {
+            return found;
+        }
+        Matcher p = PASSWORD_PARAMETER.matcher(url);
+        while (p.find()) {
+            addSecret(found, p.group(2));
+        }
+        for (int[] span : userInfoPasswords(url)) {
+            addSecret(found, url.substring(span[0], span[1]));
+        }
+        return found;
+    }
+
+    /** {@code text} with the passwords of {@code url} masked wherever they appear, then {@link #mask}ed. */
+    public static String scrub(String text, String url) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String secret : secrets(url)) {
+            out = out.replace(secret, MASK);
+        }
+        return mask(out);
+    }
+
+    /** Start and end of each {@code user:PASSWORD@} password: up to the last '@' before white space or a quote. */
+    private static List<int[]> userInfoPasswords(String text) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = USER_INFO_START.matcher(text);
+        int searchFrom = 0;
+        while (m.find(searchFrom)) {
+            int start = m.end();
+            int tokenEnd = start;
+            while (tokenEnd < text.length() && !Character.isWhitespace(text.charAt(tokenEnd))
+                    && "'\"".indexOf(text.charAt(tokenEnd)) < 0) {
+                tokenEnd++;
+            }
+            int at = text.lastIndexOf('@', tokenEnd - 1);
+            if (at >= start) {
+                spans.add(new int[] {start, at});
+                searchFrom = at + 1;
+            } else {
+                searchFrom = start;
+            }
+        }
+        return spans;
+    }
+
+    private static void addSecret(List<String> found, String secret) {
+        if (secret != null && secret.length() >= 4 && !secret.equals(MASK)) {
+            found.add(secret);
+        }
     }
 }

@@ -19,14 +19,17 @@ public final class StoreErrors {
 
     /**
      * The store exception for {@code failure}, raised while doing {@code action} (e.g. "read table fleet_deckies")
-     * on {@code where}.
+     * on {@code where}; the passwords of {@code url} (when the store was opened from one, else {@code null}) are
+     * masked even where the driver quotes them bare (MariaDB: "Incorrect port value : hunter2@db").
      */
-    public static FleetStoreException translate(Exception failure, String action, String where, boolean write) {
+    public static FleetStoreException translate(Exception failure, String action, String where, boolean write,
+            String url) {
         String reason = reason(failure);
         String message = failure instanceof ConnectionException
                 ? "cannot connect to " + where + ": " + reason
                 : "cannot " + action + " in " + where + ": " + reason;
-        return new FleetStoreException(Credentials.mask(message + (write ? "; nothing was applied" : "")), failure);
+        return new FleetStoreException(Credentials.scrub(message + (write ? "; nothing was applied" : ""), url),
+                failure);
     }
 
     /** The most telling message in {@code failure}'s causes: a network error's, else the database's. */
