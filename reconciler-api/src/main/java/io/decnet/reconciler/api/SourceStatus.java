@@ -18,7 +18,8 @@ public record SourceStatus(boolean usable, String summary) {
 
     public static SourceStatus of(DesiredFleet fleet) {
         if (fleet instanceof DesiredFleet.Present p) {
-            return new SourceStatus(true, "present, " + p.deckies().size() + " deckies");
+            int n = p.deckies().size();
+            return new SourceStatus(true, "present, " + n + (n == 1 ? " decky" : " deckies"));
         }
         if (fleet instanceof DesiredFleet.Absent a) {
             return new SourceStatus(true, "absent (empty fleet): " + a.location());
@@ -28,7 +29,8 @@ public record SourceStatus(boolean usable, String summary) {
 
     public static SourceStatus of(RuntimeObservation observation) {
         if (observation instanceof RuntimeObservation.Observed o) {
-            return new SourceStatus(true, "observed, " + o.containers().size() + " containers");
+            int n = o.containers().size();
+            return new SourceStatus(true, "observed, " + n + (n == 1 ? " container" : " containers"));
         }
         return new SourceStatus(false, "unreachable: " + ((RuntimeObservation.Unreachable) observation).reason());
     }

@@ -135,6 +135,13 @@ final class Planner {
         if (!stateDrift && configDrift.isEmpty()) {
             return;
         }
+        if (health.isEmpty() && row.state().isTransitional()) {
+            // Past its grace period but Docker cannot say how it ended: a config-only write would set updated_at
+            // and so restart the grace period of a row that is stuck, hiding it for another period.
+            skips.add(Skip.decky(row.name(), SkipReason.RUNTIME_UNREACHABLE, "config update deferred: the row is "
+                    + row.state() + " and Docker is unreachable; writing it would restart its grace period"));
+            return;
+        }
         ChangeKind kind = !stateDrift ? ChangeKind.CONFIG_UPDATE
                 : configDrift.isEmpty() ? ChangeKind.STATE_UPDATE : ChangeKind.STATE_AND_CONFIG_UPDATE;
         List<String> why = new ArrayList<>();
@@ -142,7 +149,8 @@ final class Planner {
             why.add(health.orElseThrow().describe());
         }
         if (!configDrift.isEmpty()) {
-            why.add(String.join(", ", configDrift) + " differ from the state file");
+            why.add(String.join(", ", configDrift) + (configDrift.size() == 1 ? " differs" : " differ")
+                    + " from the state file");
         }
         Instant lastSeen = health.isPresent() ? now : row.lastSeen();
         RowChange.Update write = new RowChange.Update(row.name(), row.state(), row.updatedAt(), state,

@@ -93,8 +93,8 @@ class ReconcilerApiTest extends PassFixture {
         assertThat(report.hostUuid()).isEqualTo(HOST);
         assertThat(report.startedAt()).isEqualTo(NOW);
         assertThat(report.dryRun()).isFalse();
-        assertThat(report.stateFile().summary()).isEqualTo("present, 1 deckies");
-        assertThat(report.runtime().summary()).isEqualTo("observed, 1 containers");
+        assertThat(report.stateFile().summary()).isEqualTo("present, 1 decky");
+        assertThat(report.runtime().summary()).isEqualTo("observed, 1 container");
         assertThat(report.timings().total()).isGreaterThan(Duration.ZERO);
         assertThat(report.timings().apply()).isGreaterThan(Duration.ZERO);
     }

@@ -16,6 +16,7 @@ import io.decnet.reconciler.api.Transition;
 import io.decnet.reconciler.testkit.Deckies;
 import io.decnet.reconciler.testkit.Rows;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -254,6 +255,23 @@ class ReconcilerTest extends PassFixture {
         assertThat(report).hasCounts(0, 1, 1).hasNoSkips();
         assertThat(store).hasRow(HOST, "deploying").withState(DeckyState.RUNNING);
         assertThat(store).hasNoRow(HOST, "tearing");
+    }
+
+    @Test
+    void aStuckTransitionalRowIsNotRewrittenForConfigWhileDockerIsUnreachableSoItsGracePeriodDoesNotRestart() {
+        Instant stuckSince = ago(Duration.ofHours(3));
+        store.put(Rows.row("tearing").state(DeckyState.TEARING_DOWN).updatedAt(stuckSince).build());
+        state.fleet(Deckies.decky("tearing").ip("10.0.0.99").build());
+        docker.unreachable("connection refused");
+
+        ReconcileReport report = pass();
+
+        assertThat(report).hasNoChanges().hasSkip("tearing", SkipReason.RUNTIME_UNREACHABLE);
+        assertThat(store).hasRow(HOST, "tearing").withState(DeckyState.TEARING_DOWN).withUpdatedAt(stuckSince);
+
+        docker.reachable().running("tearing", "ssh");
+        assertThat(pass()).hasChange("tearing", ChangeKind.STATE_AND_CONFIG_UPDATE);
+        assertThat(store).hasRow(HOST, "tearing").withState(DeckyState.RUNNING).withIp("10.0.0.99");
     }
 
     @Test

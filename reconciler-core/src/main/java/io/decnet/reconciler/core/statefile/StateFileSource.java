@@ -18,6 +18,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -107,7 +108,7 @@ public final class StateFileSource implements StateSource {
             return absentOrMisplaced();
         } catch (AccessDeniedException e) {
             return unreadable("permission denied");
-        } catch (FileTooBig e) {
+        } catch (Refused e) {
             return unreadable(e.getMessage());
         } catch (IOException | SecurityException e) {
             return unreadable("cannot be read: " + describe(e));
@@ -143,14 +144,19 @@ public final class StateFileSource implements StateSource {
     }
 
     private byte[] readCapped() throws IOException {
-        long size = Files.size(path);
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            // A FIFO would block the pass until someone writes to it; a device may never end.
+            throw new Refused("cannot be read: not a regular file (a directory, FIFO or device)");
+        }
+        long size = attributes.size();
         if (size > maxBytes) {
-            throw new FileTooBig("is " + size + " bytes, over the size cap of " + maxBytes + " bytes; not parsed");
+            throw new Refused("is " + size + " bytes, over the size cap of " + maxBytes + " bytes; not parsed");
         }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes((int) maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new FileTooBig("grew past the size cap of " + maxBytes + " bytes while being read; not parsed");
+                throw new Refused("grew past the size cap of " + maxBytes + " bytes while being read; not parsed");
             }
             return bytes;
         }
@@ -180,10 +186,11 @@ public final class StateFileSource implements StateSource {
     }
 
     /** The file is over the cap; thrown before any byte is parsed. */
-    private static final class FileTooBig extends IOException {
+    /** A file the reader will not read: too big, or not a regular file. */
+    private static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
 
-        FileTooBig(String message) {
+        Refused(String message) {
             super(message);
         }
     }

@@ -96,7 +96,7 @@ class StateFileSourceTest {
         Path directory = Files.createDirectory(dir.resolve("decnet-state.json"));
 
         assertThat(reason(StateFileSource.of(directory).read()))
-                .startsWith(directory.toString()).contains("cannot be read");
+                .startsWith(directory.toString()).contains("cannot be read", "not a regular file");
     }
 
     @Test
@@ -141,6 +141,15 @@ class StateFileSourceTest {
         String why = reason(StateFileSource.of(write("{\"config\": {\"deckies\": [{\"name\": \"a\"")).read());
 
         assertThat(why).contains("not valid JSON", "line 1").doesNotContain("REDACTED", "Source:");
+    }
+
+    @Test
+    void aFifoIsUnreadableAtOnceInsteadOfBlockingThePass() throws Exception {
+        Path fifo = dir.resolve("decnet-state.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).as("mkfifo").isZero();
+
+        assertThat(reason(StateFileSource.of(fifo).read())).contains("not a regular file");
     }
 
     @Test
