@@ -86,7 +86,7 @@ final class Adapters implements AutoCloseable {
 
     private static JdbiFleetStore openStore(Settings s) {
         try {
-            return JdbiFleetStore.builder().jdbcUrl(s.dbUrl()).build();
+            return JdbiFleetStore.builder().jdbcUrl(s.dbUrl()).readOnly(s.dryRun()).build();
         } catch (IllegalArgumentException | ReconcilerException e) {
             throw new UsageError("database " + s.maskedDbUrl() + " (from --db or " + Settings.DB_ENV
                     + ") cannot be opened: " + Redaction.scrub(e.getMessage(), s.dbUrl()), e);

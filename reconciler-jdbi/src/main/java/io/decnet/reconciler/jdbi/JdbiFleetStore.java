@@ -11,6 +11,7 @@ import io.decnet.reconciler.jdbi.internal.JdbcTarget;
 import io.decnet.reconciler.jdbi.internal.PreparedStore;
 import io.decnet.reconciler.jdbi.internal.StoreErrors;
 import io.decnet.reconciler.jdbi.internal.TableSchema;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -18,6 +19,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -39,7 +42,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On first use the store connects, creates the table and its two indexes if the table is absent (DECNET's DDL,
  * unless {@link Builder#createTableIfMissing(boolean) switched off}) and checks that an existing table has every
- * column it needs; it never alters or drops a table. A failure there is retried on the next call, so a store can
+ * column it needs; it never alters or drops a table. So even a store that is only read from changes the database
+ * on first use: it creates the table if absent and, on SQLite opened from a URL, switches the database to
+ * write-ahead logging, which is persistent (the file stays in journal mode {@code wal} and gains {@code -wal} and
+ * {@code -shm} files). A {@link Builder#readOnly(boolean) read-only} store does neither (see there). A failure there is retried on the next call, so a store can
  * be built while the database is down. {@link #read} is one SELECT of the host's rows; {@link #apply} runs every
  * change in one transaction with one JDBC batch per kind of change, each change under its condition (see
  * {@link RowChange}). Values are always bound parameters; the only name spliced into SQL is the validated table
@@ -57,16 +63,20 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     private final Jdbi jdbi;
     private final String tableName;
     private final boolean createTableIfMissing;
+    private final boolean readOnly;
+    private final AtomicBoolean loggedAbsent = new AtomicBoolean();
     private final String configuredWhere;
     private final JdbcTarget target;
     private final Object preparing = new Object();
     private volatile PreparedStore prepared;
     private volatile boolean closed;
 
-    private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, JdbcTarget target) {
+    private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, boolean readOnly,
+            JdbcTarget target) {
         this.jdbi = jdbi;
         this.tableName = tableName;
         this.createTableIfMissing = createTableIfMissing;
+        this.readOnly = readOnly;
         this.target = target;
         this.configuredWhere = target == null ? null : target.description();
         jdbi.setTemplateEngine(TemplateEngine.NOP);
@@ -107,6 +117,9 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     public List<FleetRow> read(String hostUuid) {
         requireHost(hostUuid);
         PreparedStore store = prepared();
+        if (store == null) {
+            return List.of();
+        }
         try {
             return List.copyOf(jdbi.withHandle(handle -> store.read(handle, hostUuid)));
         } catch (JdbiException e) {
@@ -126,6 +139,11 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                         + "'; a store never writes another host's rows");
             }
         }
+        if (readOnly) {
+            throw new FleetStoreException("store is read-only (readOnly(true), e.g. for a dry run): refusing to "
+                    + "write " + changes.size() + " change" + (changes.size() == 1 ? "" : "s") + " to table "
+                    + tableName + " in " + Objects.requireNonNullElse(configuredWhere, "the DataSource's database"));
+        }
         if (changes.isEmpty()) {
             return List.of();
         }
@@ -139,7 +157,9 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
 
     /**
      * Connects, recognises the database, creates the table if absent (when allowed) and checks its columns, unless
-     * that was done already. {@link #read} and {@link #apply} do this on first use; call it to fail fast.
+     * that was done already. {@link #read} and {@link #apply} do this on first use; call it to fail fast. A
+     * {@link Builder#readOnly(boolean) read-only} store creates nothing: an absent table or SQLite file is not an
+     * error and is looked for again on the next call.
      *
      * @throws FleetStoreException when the database cannot be reached or the table is missing or incomplete
      */
@@ -154,7 +174,13 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
      * @throws FleetStoreException as {@link #prepare()}
      */
     public Duration timestampPrecision() {
-        return prepared().table().timestampPrecision();
+        PreparedStore store = prepared();
+        if (store == null) {
+            throw new FleetStoreException("table " + tableName + " does not exist in "
+                    + Objects.requireNonNullElse(configuredWhere, "the DataSource's database")
+                    + " and this store is read-only, so it does not create it");
+        }
+        return store.table().timestampPrecision();
     }
 
     /** Stops the store; later calls throw {@link IllegalStateException}. Idempotent. */
@@ -170,6 +196,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                 : Objects.requireNonNullElse(configuredWhere, "the DataSource's database")) + "]";
     }
 
+    /** The prepared store; null when read-only and the database or table is absent (not cached: looked at again). */
     private PreparedStore prepared() {
         if (closed) {
             throw new IllegalStateException("this fleet store is closed");
@@ -186,12 +213,25 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         }
     }
 
+    private void logAbsentOnce(String what) {
+        if (loggedAbsent.compareAndSet(false, true)) {
+            LOG.info("{}; this read-only store reads it as no rows and creates nothing", what);
+        }
+    }
+
     private PreparedStore prepareNow() {
+        if (readOnly && target != null) {
+            Optional<Path> file = target.sqliteFile();
+            if (file.isPresent() && !Files.exists(file.get())) {
+                logAbsentOnce(target.description() + " does not exist");
+                return null;
+            }
+        }
         try {
             return jdbi.withHandle(handle -> {
                 DatabaseMetaData metadata = handle.getConnection().getMetaData();
                 Dialect dialect = Dialect.detect(metadata.getDatabaseProductName());
-                if (target != null && target.sqlite()) {
+                if (target != null && target.sqlite() && !readOnly) {
                     String mode = target.enableWal(handle);
                     if (!"wal".equalsIgnoreCase(mode)) {
                         LOG.warn("{} stays in journal mode {}: write-ahead logging could not be switched on",
@@ -200,8 +240,13 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                 }
                 String where = configuredWhere != null ? configuredWhere
                         : metadata.getDatabaseProductName() + " at " + Credentials.mask(metadata.getURL());
+                if (readOnly && !TableSchema.exists(handle, dialect, tableName)) {
+                    logAbsentOnce("table " + tableName + " does not exist in " + where);
+                    return null;
+                }
                 PreparedStore store = new PreparedStore(
-                        TableSchema.prepare(handle, dialect, tableName, createTableIfMissing, where), where);
+                        TableSchema.prepare(handle, dialect, tableName, createTableIfMissing && !readOnly, where),
+                        where);
                 LOG.debug("fleet store ready: table {} in {} ({}), timestamps to {}", tableName, where,
                         dialect.displayName(), store.table().timestampPrecision());
                 return store;
@@ -238,6 +283,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         private String jdbcUrl;
         private String tableName = "fleet_deckies";
         private boolean createTableIfMissing = true;
+        private boolean readOnly;
         private Duration sqliteBusyTimeout = Duration.ofSeconds(5);
 
         private Builder() {
@@ -264,6 +310,20 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         /** Whether to create the table (and its indexes) when absent; default true. */
         public Builder createTableIfMissing(boolean createTableIfMissing) {
             this.createTableIfMissing = createTableIfMissing;
+            return this;
+        }
+
+        /**
+         * Whether the store must never change the database; default false. A read-only store switches no journal
+         * mode and creates no table: a table that does not exist reads as no rows (logged once at INFO), and so
+         * does an SQLite file that does not exist, which is not created (SQLite connections from a
+         * {@link #jdbcUrl} are opened with {@code SQLITE_OPEN_READONLY}, so a read-only file or mount works).
+         * The columns of an existing table are still checked. {@link JdbiFleetStore#apply} throws
+         * {@link FleetStoreException}. What a dry run uses. (A {@link #dataSource}'s connections are used as
+         * configured; the store itself still writes nothing.)
+         */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
             return this;
         }
 
@@ -298,16 +358,16 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                         + "; got " + sqliteBusyTimeout);
             }
             if (dataSource != null) {
-                return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, null);
+                return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, readOnly, null);
             }
             if (jdbcUrl.isBlank()) {
                 throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcTarget.SUPPORTED
                         + "; got a blank string");
             }
             JdbcTarget target = JdbcTarget.of(jdbcUrl.strip());
-            var properties = target.properties(sqliteBusyTimeout);
+            var properties = target.properties(sqliteBusyTimeout, readOnly);
             return new JdbiFleetStore(Jdbi.create(() -> DriverManager.getConnection(target.url(), properties)),
-                    tableName, createTableIfMissing, target);
+                    tableName, createTableIfMissing, readOnly, target);
         }
     }
 }

@@ -32,4 +32,12 @@ class JdbcTargetPropertiesTest {
                 .containsEntry("busy_timeout", "5000").containsEntry("transaction_mode", "IMMEDIATE");
         assertThat(propertiesOf("jdbc:postgresql://db/decnet")).isEmpty();
     }
+
+    @Test
+    void aReadOnlySqliteConnectionOpensWithTheReadOnlyFlagAndNoCreateFlagAndDeferredTransactions() {
+        Properties p = JdbcTarget.of("jdbc:sqlite:decnet.db").properties(Duration.ofSeconds(5), true);
+        assertThat(p).containsEntry("open_mode", "1").containsEntry("busy_timeout", "5000")
+                .doesNotContainKey("transaction_mode");
+        assertThat(propertiesOf("jdbc:sqlite:decnet.db")).doesNotContainKey("open_mode");
+    }
 }

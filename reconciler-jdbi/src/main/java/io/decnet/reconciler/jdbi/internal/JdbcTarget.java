@@ -1,10 +1,15 @@
 package io.decnet.reconciler.jdbi.internal;
 
 import io.decnet.reconciler.api.FleetStoreException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 
@@ -20,6 +25,10 @@ import org.jdbi.v3.core.Handle;
 public record JdbcTarget(String url, String description, boolean sqlite) {
     /** The schemes the store supports, for messages. */
     public static final String SUPPORTED = "jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:";
+    /** sqlite-jdbc's connection property holding the flags of {@code sqlite3_open_v2} (SQLiteConfig.Pragma.OPEN_MODE). */
+    private static final String SQLITE_OPEN_MODE = "open_mode";
+    /** {@code SQLITE_OPEN_READONLY}: read only, and without {@code SQLITE_OPEN_CREATE}, so nothing is created. */
+    private static final int SQLITE_OPEN_READONLY = 0x01;
 
     /**
      * The target of {@code url}.
@@ -63,10 +72,23 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
      * another holds the database.
      */
     public Properties properties(Duration sqliteBusyTimeout) {
+        return properties(sqliteBusyTimeout, false);
+    }
+
+    /**
+     * As {@link #properties(Duration)}; with {@code readOnly}, an SQLite connection is opened read-only
+     * ({@code SQLITE_OPEN_READONLY}, without {@code SQLITE_OPEN_CREATE}: a missing file is not created) and keeps
+     * SQLite's default deferred transactions.
+     */
+    public Properties properties(Duration sqliteBusyTimeout, boolean readOnly) {
         Properties properties = new Properties();
         if (sqlite) {
             properties.setProperty("busy_timeout", Long.toString(sqliteBusyTimeout.toMillis()));
-            properties.setProperty("transaction_mode", "IMMEDIATE");
+            if (readOnly) {
+                properties.setProperty(SQLITE_OPEN_MODE, Integer.toString(SQLITE_OPEN_READONLY));
+            } else {
+                properties.setProperty("transaction_mode", "IMMEDIATE");
+            }
         } else if (mysqlFamily() && !url.toLowerCase(Locale.ROOT).contains("useaffectedrows")) {
             // The insert-if-absent statement ends in ON DUPLICATE KEY UPDATE name = name. Counting found rows (the
             // drivers' default) makes an insert that lost a race to a concurrent insert count 1, i.e. APPLIED;
@@ -90,6 +112,55 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
      */
     public String enableWal(Handle handle) {
         return handle.createQuery("PRAGMA journal_mode=WAL").mapTo(String.class).one();
+    }
+
+    /**
+     * The file an SQLite URL names ({@code jdbc:sqlite:decnet.db}, {@code jdbc:sqlite:/var/x.db},
+     * {@code jdbc:sqlite:file:/var/x.db?mode=ro}, {@code jdbc:sqlite:file:///var/x.db}); empty when this is not
+     * SQLite or the name is not a plain local file (a remote URI authority, a class-path resource).
+     */
+    public Optional<Path> sqliteFile() {
+        if (!sqlite) {
+            return Optional.empty();
+        }
+        String name = url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
+        if (name.regionMatches(true, 0, "file:", 0, 5)) {
+            name = name.substring(5);
+            if (name.startsWith("//")) {
+                int slash = name.indexOf('/', 2);
+                String authority = slash < 0 ? name.substring(2) : name.substring(2, slash);
+                if (slash < 0 || !(authority.isEmpty() || authority.equalsIgnoreCase("localhost"))) {
+                    return Optional.empty();
+                }
+                name = name.substring(slash);
+            }
+            name = percentDecoded(name);
+        }
+        if (name.isEmpty() || name.startsWith(":")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(name));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String percentDecoded(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                int codePoint = s.codePointAt(i);
+                bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint) - 1;
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static String hostAndPort(String url, int defaultPort) {

@@ -65,6 +65,11 @@ public final class TableSchema {
         return new FleetTable(dialect, name, Precision.ofFractionalDigits(digits));
     }
 
+    /** Whether the table {@code name} exists on {@code handle}'s database (one catalogue query; changes nothing). */
+    public static boolean exists(Handle handle, Dialect dialect, String name) {
+        return !columns(handle, dialect, name).isEmpty();
+    }
+
     private static int fractionalDigits(Integer reported) {
         return reported == null ? 6 : reported;
     }
