@@ -3,6 +3,7 @@ package io.decnet.reconciler.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One decky as the state file describes it.
@@ -18,8 +19,15 @@ import java.util.Optional;
  *     {@code decky_config} column holds
  */
 public record DeckySpec(String name, String ip, List<String> services, String hostUuid, String configJson) {
+    /** What DECNET allows as a decky name: 1 to 128 of {@code A-Z a-z 0-9 - _ .}. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
     public DeckySpec {
         Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("decky name '" + name + "' must be 1 to 128 characters of "
+                    + "A-Z a-z 0-9 - _ .");
+        }
         Objects.requireNonNull(ip, "ip");
         services = List.copyOf(Objects.requireNonNull(services, "services"));
         Objects.requireNonNull(configJson, "configJson");

@@ -1,7 +1,9 @@
 package io.decnet.reconciler.api;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a {@link StateSource} saw: a fleet, no file at all, or a file it could not trust.
@@ -33,9 +35,11 @@ public sealed interface DesiredFleet {
     record Present(List<DeckySpec> deckies) implements DesiredFleet {
         public Present {
             deckies = List.copyOf(Objects.requireNonNull(deckies, "deckies"));
-            long distinct = deckies.stream().map(DeckySpec::name).distinct().count();
-            if (distinct != deckies.size()) {
-                throw new IllegalArgumentException("a fleet lists a decky name twice");
+            Set<String> seen = new HashSet<>();
+            for (DeckySpec decky : deckies) {
+                if (!seen.add(decky.name())) {
+                    throw new IllegalArgumentException("a fleet lists decky '" + decky.name() + "' twice");
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ class DesiredFleetTest {
     @Test
     void aPresentFleetRejectsADuplicateName() {
         assertThatThrownBy(() -> DesiredFleet.present(List.of(decky("a", null), decky("a", null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a' twice");
     }
 
     @Test
@@ -44,5 +44,14 @@ class DesiredFleetTest {
         DeckySpec decky = new DeckySpec("decky_01", "10.0.0.1", List.of("ssh", "smtp_relay"), null, "{}");
 
         assertThat(decky.containerNames()).containsExactly("decky_01-ssh", "decky_01-smtp-relay");
+    }
+
+    @Test
+    void aDeckyNameMustBeWhatDecnetAllows() {
+        assertThat(new DeckySpec("a.b_c-9", "10.0.0.1", List.of("ssh"), null, "{}").name()).isEqualTo("a.b_c-9");
+        for (String bad : List.of("", "bad name", "x".repeat(129), "décky", "a/b")) {
+            assertThatThrownBy(() -> new DeckySpec(bad, "10.0.0.1", List.of("ssh"), null, "{}"))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 128");
+        }
     }
 }

@@ -45,10 +45,11 @@ class DeckiesTest {
 
     @Test
     void stringsAreEscapedSoTheTextStaysValidJson() {
-        DeckySpec decky = Deckies.decky("we\"ird\\name").field("note", "line\nnext\ttab\u0001 ü 日本").build();
+        DeckySpec decky = Deckies.decky("web-01").ip("we\"ird\\ip").field("note", "line\nnext\ttab\u0001 ü 日本")
+                .build();
 
         assertThat(decky.configJson())
-                .startsWith("{\"name\":\"we\\\"ird\\\\name\"")
+                .startsWith("{\"name\":\"web-01\",\"ip\":\"we\\\"ird\\\\ip\"")
                 .contains("\"note\":\"line\\nnext\\ttab\\u0001 ü 日本\"");
         assertThat(JsonText.problem(decky.configJson())).isNull();
     }
