@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
         footer = {
             "Exit codes:",
             "  0  done (with --dry-run: nothing to change)",
-            "  1  error: a bad flag, a missing or unreadable state file, a database failure, or a Docker",
-            "     host named by --docker-host/DOCKER_HOST that does not answer (the pass still ran)",
+            "  1  error: a bad flag, a missing or unreadable state file, a database failure,",
+            "     or a Docker host named by --docker-host/DOCKER_HOST that does not answer",
             "  2  --dry-run only: the table differs from the state file and Docker",
             "",
             "Output of --once: DECNET's line `reconcile: inserted=N deleted=N state_updated=N`, then one line "

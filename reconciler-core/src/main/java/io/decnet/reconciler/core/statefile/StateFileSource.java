@@ -174,7 +174,11 @@ public final class StateFileSource implements StateSource {
             JsonLocation at = j.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             // Jackson names the source inside its own message even when told not to include it: drop that part.
-            return REDACTED_SOURCE.matcher(j.getOriginalMessage()).replaceAll("[") + where;
+            String message = j.getOriginalMessage();
+            if (message.startsWith("Trailing token")) {
+                return "more content after the end of the JSON document" + where;
+            }
+            return REDACTED_SOURCE.matcher(message).replaceAll("[") + where;
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                 + e.getMessage();

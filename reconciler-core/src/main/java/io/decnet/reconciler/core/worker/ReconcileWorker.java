@@ -482,6 +482,9 @@ public final class ReconcileWorker implements AutoCloseable {
 
     /** Logs when an input becomes unusable or usable again, not on every pass. */
     private void logSourceChange(String what, SourceStatus status, boolean stateFile) {
+        if (status.equals(SourceStatus.notRead())) {
+            return; // the pass stopped before reading it (e.g. an unreadable state file): nothing was learnt
+        }
         Boolean before;
         synchronized (lock) {
             before = stateFile ? stateFileUsable : runtimeUsable;

@@ -165,6 +165,7 @@ class StateFileSourceTest {
             no deckies              | {"config": {"mode": "unihost"}}                     | "config.deckies" must be a list, is missing
             deckies not a list      | {"config": {"deckies": {}}}                         | "config.deckies" must be a list
             trailing garbage        | {"config": {"deckies": []}} x                       | not valid JSON
+            a second document       | {"config": {"deckies": []}} {}                      | not valid JSON (truncated or corrupt?): more content after the end of the JSON document
             duplicate keys          | {"config": {"deckies": []}, "config": {}}           | not valid JSON
             """)
     void aFileWithTheWrongShapeIsUnreadable(String label, String json, String expected) throws IOException {
