@@ -60,7 +60,13 @@ public final class Main {
             return OnceRun.ERROR;
         });
         cl.setExecutionExceptionHandler((ex, failed, parseResult) -> {
-            boolean verbose = verbose(parseResult);
+            boolean verbose = matched(parseResult, "--verbose");
+            if (matched(parseResult, "--json")) {
+                // --json promises one JSON object on stdout, whatever happened.
+                env.out().println(ReportJson.error(Redaction.scrub(String.valueOf(ex.getMessage()),
+                        secretsFrom(args, env.vars())), OnceRun.ERROR));
+                env.out().flush();
+            }
             if (ex instanceof UsageError) {
                 env.err().println("error: " + Redaction.mask(ex.getMessage()));
             } else {
@@ -78,9 +84,9 @@ public final class Main {
         return cl.execute(args);
     }
 
-    private static boolean verbose(ParseResult result) {
+    private static boolean matched(ParseResult result, String option) {
         for (ParseResult r = result; r != null; r = r.subcommand()) {
-            if (r.hasMatchedOption("--verbose")) {
+            if (r.hasMatchedOption(option)) {
                 return true;
             }
         }

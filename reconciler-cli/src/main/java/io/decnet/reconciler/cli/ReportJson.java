@@ -86,4 +86,12 @@ final class ReportJson {
     private static double millis(Duration d) {
         return Math.round(d.toNanos() / 10_000.0) / 100.0;
     }
+
+    /** The one JSON object of a {@code --json} run that stopped before a pass: {@code {"error": ..., "exit_code": n}}. */
+    static String error(String message, int exitCode) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("error", message);
+        root.put("exit_code", exitCode);
+        return root.toString();
+    }
 }

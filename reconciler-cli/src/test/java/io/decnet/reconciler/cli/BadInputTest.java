@@ -2,6 +2,8 @@ package io.decnet.reconciler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -73,6 +75,20 @@ class BadInputTest {
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out() + r.err()).doesNotContain("hunter2", "ret'99", "sec,");
+    }
+
+    @Test
+    void withJsonAMissingStateFileStillPrintsOneJsonObjectNamingTheError() throws Exception {
+        Path missing = dir.resolve("decnet-stat.json");
+
+        Cli.Result r = reconcile("--once", "--json", "--state", missing.toString(), "--db", "jdbc:sqlite:" + db);
+
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode json = new ObjectMapper()
+                .readTree(r.out());
+        assertThat(json.get("error").asText()).contains(missing.toString(), "does not exist");
+        assertThat(json.get("exit_code").asInt()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString().startsWith("error: ");
     }
 
     @Test
