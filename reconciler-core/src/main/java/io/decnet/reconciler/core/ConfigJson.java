@@ -1,6 +1,7 @@
 package io.decnet.reconciler.core;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Optional;
@@ -11,8 +12,10 @@ import java.util.Optional;
  */
 final class ConfigJson {
 
-    // Configured once, never mutated afterwards: ObjectMapper is thread-safe for reading.
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    // Configured once, never mutated afterwards: ObjectMapper is thread-safe for reading. A row with anything after
+    // its JSON object is damaged: it differs, so the pass rewrites it.
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private ConfigJson() {
     }
