@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JdbcTargetPropertiesTest {
 
     private static Properties propertiesOf(String url) {
-        return JdbcTarget.of(url).properties(Duration.ofSeconds(5));
+        return JdbcTarget.of(url).properties(Duration.ofSeconds(5), false);
     }
 
     @Test

@@ -48,7 +48,7 @@ class MariaDbWritePathIT extends WritePathSuite {
         store.apply(HOST, List.of(new RowChange.Insert(Rows.row("decky-01").updatedAt(T0).build())));
         JdbcTarget target = JdbcTarget.of(db.jdbcUrl());
 
-        try (Connection c = DriverManager.getConnection(target.url(), target.properties(Duration.ofSeconds(1)));
+        try (Connection c = DriverManager.getConnection(target.url(), target.properties(Duration.ofSeconds(1), false));
                 PreparedStatement duplicate = c.prepareStatement("INSERT INTO " + table
                         + " (host_uuid, name, services, state, updated_at) VALUES (?, 'decky-01', '[]', 'pending',"
                         + " NOW()) ON DUPLICATE KEY UPDATE name = name")) {

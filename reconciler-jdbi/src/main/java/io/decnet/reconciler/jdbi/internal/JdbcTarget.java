@@ -69,16 +69,9 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
      * fail) and transactions that take the write lock at BEGIN (so the wait happens there, under the timeout,
      * instead of failing at the first write). Write-ahead logging is switched on once, by {@link #enableWal}, not
      * per connection: switching needs a lock, and a connection that asks for it while opening fails at once when
-     * another holds the database.
-     */
-    public Properties properties(Duration sqliteBusyTimeout) {
-        return properties(sqliteBusyTimeout, false);
-    }
-
-    /**
-     * As {@link #properties(Duration)}; with {@code readOnly}, an SQLite connection is opened read-only
+     * another holds the database. With {@code readOnly}, an SQLite connection is opened read-only
      * ({@code SQLITE_OPEN_READONLY}, without {@code SQLITE_OPEN_CREATE}: a missing file is not created) and keeps
-     * SQLite's default deferred transactions.
+     * SQLite's default deferred transactions. MySQL/MariaDB connections count affected rows (see below).
      */
     public Properties properties(Duration sqliteBusyTimeout, boolean readOnly) {
         Properties properties = new Properties();
