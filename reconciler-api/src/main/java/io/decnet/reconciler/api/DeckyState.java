@@ -10,7 +10,10 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe.
  *
- * @param value the exact string stored in the row; never blank
+ * <p>A blank string (DECNET's column is {@code NOT NULL} but nothing stops an empty text) is such an unknown state
+ * too: it is read and compared like any other, so a pass rewrites it from Docker when it can.
+ *
+ * @param value the exact string stored in the row, possibly blank
  */
 public record DeckyState(String value) {
     public static final DeckyState PENDING = new DeckyState("pending");
@@ -26,9 +29,6 @@ public record DeckyState(String value) {
 
     public DeckyState {
         Objects.requireNonNull(value, "value");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("a decky state must not be blank");
-        }
     }
 
     /** The state named by {@code value}, known or not. */
@@ -44,6 +44,19 @@ public record DeckyState(String value) {
     /** Whether DECNET defines this state. */
     public boolean isKnown() {
         return KNOWN.contains(this);
+    }
+
+    /** Whether the stored string is empty or only white space. */
+    public boolean isBlank() {
+        return value.isBlank();
+    }
+
+    /**
+     * The value for a sentence: as it is when DECNET knows it, else quoted with control characters escaped, so
+     * that a blank or odd state stays visible ({@code ""}, {@code "RUNNING"}).
+     */
+    public String describe() {
+        return isKnown() ? value : Printable.quoted(value);
     }
 
     /** {@code pending} or {@code tearing_down}: a deploy or a teardown is in flight. */

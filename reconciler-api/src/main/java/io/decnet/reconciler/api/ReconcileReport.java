@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param skips what was left alone and why
  * @param failure why the pass failed, or {@code null}
  * @param timings how long each phase took
+ * @param oddRows rows of this host that held something DECNET does not write (a blank state, services that are not
+ *     a JSON array, ...): read and reconciled all the same, named here
  */
 public record ReconcileReport(
         String hostUuid,
@@ -32,7 +34,8 @@ public record ReconcileReport(
         List<Change> changes,
         List<Skip> skips,
         Failure failure,
-        PhaseTimings timings) {
+        PhaseTimings timings,
+        List<OddRow> oddRows) {
 
     public ReconcileReport {
         Objects.requireNonNull(hostUuid, "hostUuid");
@@ -42,6 +45,13 @@ public record ReconcileReport(
         changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
         skips = List.copyOf(Objects.requireNonNull(skips, "skips"));
         Objects.requireNonNull(timings, "timings");
+        oddRows = List.copyOf(Objects.requireNonNull(oddRows, "oddRows"));
+    }
+
+    /** A report without odd rows. */
+    public ReconcileReport(String hostUuid, Instant startedAt, boolean dryRun, SourceStatus stateFile,
+            SourceStatus runtime, List<Change> changes, List<Skip> skips, Failure failure, PhaseTimings timings) {
+        this(hostUuid, startedAt, dryRun, stateFile, runtime, changes, skips, failure, timings, List.of());
     }
 
     /** Rows inserted (planned, in a dry run). */

@@ -37,9 +37,12 @@ public sealed interface RowChange {
      * {@code expectedState} and its {@code updated_at} still equals {@code expectedUpdatedAt}. Unmanaged columns
      * ({@code last_error}, {@code compose_hash}) are left as they are.
      *
+     * <p>A {@code null} {@code expectedUpdatedAt} stands for a row whose {@code updated_at} could not be read
+     * ({@link FleetRow#updatedAt()} null): the write then applies only while the column is still unreadable.
+     *
      * @param name the decky
      * @param expectedState the state that was read
-     * @param expectedUpdatedAt the {@code updated_at} that was read
+     * @param expectedUpdatedAt the {@code updated_at} that was read, or {@code null} when it was unreadable
      * @param state the new state (may equal the expected one when only the configuration changes)
      * @param services the new services
      * @param deckyIp the new {@code decky_ip}, or {@code null}
@@ -60,7 +63,6 @@ public sealed interface RowChange {
         public Update {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(expectedState, "expectedState");
-            Objects.requireNonNull(expectedUpdatedAt, "expectedUpdatedAt");
             Objects.requireNonNull(state, "state");
             services = List.copyOf(Objects.requireNonNull(services, "services"));
             Objects.requireNonNull(updatedAt, "updatedAt");
@@ -69,13 +71,12 @@ public sealed interface RowChange {
 
     /**
      * Delete row {@code name} if its {@code state} still equals {@code expectedState} and its {@code updated_at}
-     * still equals {@code expectedUpdatedAt}.
+     * still equals {@code expectedUpdatedAt} ({@code null}: is still unreadable, as for {@link Update}).
      */
     record Delete(String name, DeckyState expectedState, Instant expectedUpdatedAt) implements RowChange {
         public Delete {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(expectedState, "expectedState");
-            Objects.requireNonNull(expectedUpdatedAt, "expectedUpdatedAt");
         }
     }
 }

@@ -30,8 +30,27 @@ class DeckyStateTest {
     }
 
     @Test
-    void rejectsABlankState() {
-        assertThatThrownBy(() -> DeckyState.of(" ")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("blank");
+    void carriesABlankStateAsAnUnknownOne() {
+        DeckyState blank = DeckyState.of("  ");
+
+        assertThat(blank.isBlank()).isTrue();
+        assertThat(blank.isKnown()).isFalse();
+        assertThat(blank).isNotEqualTo(DeckyState.of("")).isEqualTo(DeckyState.of("  "));
+        assertThat(blank.describe()).isEqualTo("\"  \"");
+        assertThat(DeckyState.of("").describe()).isEqualTo("\"\"");
+    }
+
+    @Test
+    void describesKnownStatesBareAndOddOnesQuotedAndEscaped() {
+        assertThat(DeckyState.RUNNING.describe()).isEqualTo("running");
+        assertThat(DeckyState.of("RUNNING").describe()).isEqualTo("\"RUNNING\"");
+        assertThat(DeckyState.of("a\nreconcile: inserted=9\u202e").describe())
+                .isEqualTo("\"a\\nreconcile: inserted=9\\u202e\"")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void rejectsANullState() {
+        assertThatThrownBy(() -> DeckyState.of(null)).isInstanceOf(NullPointerException.class);
     }
 }

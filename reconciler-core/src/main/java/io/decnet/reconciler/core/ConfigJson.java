@@ -35,6 +35,11 @@ final class ConfigJson {
         return row.isPresent() && row.equals(parse(fileConfig));
     }
 
+    /** Whether {@code json} is one JSON object (and nothing after it). */
+    static boolean isObject(String json) {
+        return parse(json).filter(JsonNode::isObject).isPresent();
+    }
+
     private static Optional<JsonNode> parse(String json) {
         try {
             return Optional.ofNullable(MAPPER.readTree(json)).filter(node -> !node.isMissingNode());

@@ -3,6 +3,7 @@ package io.decnet.reconciler.core;
 import io.decnet.reconciler.api.Change;
 import io.decnet.reconciler.api.ChangeStatus;
 import io.decnet.reconciler.api.Failure;
+import io.decnet.reconciler.api.OddRow;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.Skip;
 import io.decnet.reconciler.api.SourceStatus;
@@ -23,6 +24,7 @@ import java.util.Optional;
  *     deletes in the order the rows were read
  * @param skips what is deliberately left alone, and why
  * @param failure why planning failed (the store could not be read), or {@code null}
+ * @param oddRows rows of the host that held something DECNET does not write; planned like the others
  */
 public record Plan(
         String hostUuid,
@@ -30,7 +32,8 @@ public record Plan(
         SourceStatus runtime,
         List<PlannedChange> changes,
         List<Skip> skips,
-        Failure failure) {
+        Failure failure,
+        List<OddRow> oddRows) {
 
     public Plan {
         Objects.requireNonNull(hostUuid, "hostUuid");
@@ -38,6 +41,13 @@ public record Plan(
         Objects.requireNonNull(runtime, "runtime");
         changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
         skips = List.copyOf(Objects.requireNonNull(skips, "skips"));
+        oddRows = List.copyOf(Objects.requireNonNull(oddRows, "oddRows"));
+    }
+
+    /** A plan without odd rows. */
+    public Plan(String hostUuid, SourceStatus stateFile, SourceStatus runtime, List<PlannedChange> changes,
+            List<Skip> skips, Failure failure) {
+        this(hostUuid, stateFile, runtime, changes, skips, failure, List.of());
     }
 
     /** Whether the plan writes nothing (a converged fleet, an unreadable state file or a failed read). */

@@ -7,6 +7,7 @@ import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.DesiredFleet;
 import io.decnet.reconciler.api.FleetRow;
+import io.decnet.reconciler.api.OddRow;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.RuntimeObservation;
 import io.decnet.reconciler.api.Skip;
@@ -31,6 +32,7 @@ final class Planner {
     private final Instant now;
     private final List<Plan.PlannedChange> changes = new ArrayList<>();
     private final List<Skip> skips = new ArrayList<>();
+    private final Map<String, List<String>> oddities = new LinkedHashMap<>();
 
     private Planner(String host, ReconcilePolicy policy, Instant now) {
         this.host = host;
@@ -59,9 +61,11 @@ final class Planner {
             return unreadable(host, unreadable);
         }
         Planner planner = new Planner(host, policy, now);
-        planner.planAll(fleet, rowsByName(rows, host), runtime);
+        Map<String, FleetRow> mine = rowsByName(rows, host);
+        mine.values().forEach(planner::noteOddities);
+        planner.planAll(fleet, mine, runtime);
         return new Plan(host, SourceStatus.of(fleet), SourceStatus.of(runtime), planner.changes, planner.skips,
-                null);
+                null, planner.oddRows());
     }
 
     /** The plan of a pass whose state file cannot be trusted: nothing at all. */
@@ -78,6 +82,32 @@ final class Planner {
             }
         }
         return byName;
+    }
+
+    /** Records what in {@code row} DECNET would not have written: the store's findings, then the state's. */
+    private void noteOddities(FleetRow row) {
+        List<String> problems = new ArrayList<>(row.anomalies());
+        if (row.state().isBlank()) {
+            problems.add("state is blank");
+        } else if (!row.state().isKnown()) {
+            problems.add("state " + row.state().describe() + " is not one DECNET defines");
+        }
+        if (row.updatedAt() == null && problems.stream().noneMatch(p -> p.startsWith("updated_at"))) {
+            problems.add("updated_at is unreadable");
+        }
+        if (!problems.isEmpty()) {
+            oddities.put(row.name(), problems);
+        }
+    }
+
+    private void noteOddity(String name, String problem) {
+        oddities.computeIfAbsent(name, n -> new ArrayList<>()).add(problem);
+    }
+
+    private List<OddRow> oddRows() {
+        List<OddRow> odd = new ArrayList<>(oddities.size());
+        oddities.forEach((name, problems) -> odd.add(new OddRow(name, problems)));
+        return odd;
     }
 
     private void planAll(DesiredFleet fleet, Map<String, FleetRow> rows, RuntimeObservation runtime) {
@@ -132,6 +162,10 @@ final class Planner {
         DeckyState state = health.map(DeckyHealth::state).orElse(row.state());
         boolean stateDrift = !state.equals(row.state());
         List<String> configDrift = configDrift(decky, row);
+        if (configDrift.contains("decky_config") && row.deckyConfig() != null
+                && !ConfigJson.isObject(row.deckyConfig())) {
+            noteOddity(row.name(), "decky_config is not a JSON object");
+        }
         if (!stateDrift && configDrift.isEmpty()) {
             return;
         }
@@ -213,7 +247,9 @@ final class Planner {
      * deploy or teardown in flight owns it; such a row is reported as skipped and left alone entirely.
      */
     private boolean leftInFlight(FleetRow row) {
-        if (!row.state().isTransitional() || !row.updatedAt().isAfter(now.minus(policy.transitionalGrace()))) {
+        // A row whose updated_at is unreadable cannot prove that it was written recently: it is reconciled.
+        if (!row.state().isTransitional() || row.updatedAt() == null
+                || !row.updatedAt().isAfter(now.minus(policy.transitionalGrace()))) {
             return false;
         }
         skips.add(Skip.decky(row.name(), SkipReason.TRANSITION_IN_FLIGHT, row.state() + " since "

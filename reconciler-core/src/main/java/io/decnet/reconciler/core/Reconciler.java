@@ -125,7 +125,8 @@ public final class Reconciler {
         Plan plan = planned.plan();
         if (dryRun || plan.failure() != null) {
             return new ReconcileReport(host, startedAt, dryRun, plan.stateFile(), plan.runtime(),
-                    plan.reportedChanges(), plan.skips(), plan.failure(), planned.timings(Duration.ZERO));
+                    plan.reportedChanges(), plan.skips(), plan.failure(), planned.timings(Duration.ZERO),
+                    plan.oddRows());
         }
         long applyStart = System.nanoTime();
         Applier.Applied applied = Applier.apply(store, host, plan);
@@ -134,7 +135,7 @@ public final class Reconciler {
         List<Skip> skips = new ArrayList<>(plan.skips());
         skips.addAll(applied.skips());
         return new ReconcileReport(host, startedAt, false, plan.stateFile(), plan.runtime(), applied.changes(),
-                skips, applied.failure(), planned.timings(applyTime));
+                skips, applied.failure(), planned.timings(applyTime), plan.oddRows());
     }
 
     /** Reads the state file, then (if it can be trusted) the store, then Docker, and plans; never throws. */

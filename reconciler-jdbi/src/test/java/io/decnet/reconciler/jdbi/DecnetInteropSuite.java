@@ -3,10 +3,17 @@ package io.decnet.reconciler.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.FleetRow;
+import io.decnet.reconciler.api.OddRow;
+import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
+import io.decnet.reconciler.core.Reconciler;
+import io.decnet.reconciler.testkit.Deckies;
+import io.decnet.reconciler.testkit.FakeRuntime;
+import io.decnet.reconciler.testkit.InMemoryStateSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -131,6 +138,77 @@ abstract class DecnetInteropSuite {
 
         assertThat(store.read(HOST)).extracting(FleetRow::name, FleetRow::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("decky-01", DeckyState.FAILED));
+    }
+
+    // ---- rows DECNET never writes: read, reported and reconciled all the same ----
+
+    @Test
+    void oddRowsNeverStopAPassTheyAreRewrittenFromTheFileOrDeletedAndNamedInTheReport() throws Exception {
+        String ts = "2026-01-01 10:00:00.000000";
+        decnetInsert(HOST, "blank", "[\"ssh\"]", null, "10.0.0.1", "", null, null, null, ts);
+        decnetInsert(HOST, "spaces", "[\"ssh\"]", null, "10.0.0.2", "   ", null, null, null, ts);
+        decnetInsert(HOST, "shouting", "[\"ssh\"]", null, "10.0.0.3", "RUNNING", null, null, null, ts);
+        decnetInsert(HOST, "no-json", "not json", "[1, 2]", "10.0.0.4", "running", null, null, null, ts);
+        decnetInsert(HOST, "numbers", "[1, 2]", "not json either", null, "running", null, null, null, ts);
+        decnetInsert(HOST, "empty-services", "", null, null, "running", null, null, null, ts);
+        decnetInsert(HOST, "gone-blank", "null", null, null, "", null, null, null, ts);
+        decnetInsert("peer", "blank", "oops", null, null, "", null, null, null, ts);
+        List<DeckySpec> fleet = List.of(
+                Deckies.decky("blank").ip("10.0.0.1").build(), Deckies.decky("spaces").ip("10.0.0.2").build(),
+                Deckies.decky("shouting").ip("10.0.0.3").build(), Deckies.decky("no-json").ip("10.0.0.4").build(),
+                Deckies.decky("numbers").ip("10.0.0.5").build(),
+                Deckies.decky("empty-services").ip("10.0.0.6").build());
+        FakeRuntime docker = FakeRuntime.create();
+        fleet.forEach(d -> docker.running(d.name(), "ssh"));
+
+        ReconcileReport report = Reconciler.create().reconcileOnce(InMemoryStateSource.create().fleet(fleet), store,
+                docker, HOST);
+
+        assertThat(report.failed()).as(report.toString()).isFalse();
+        assertThat(report.countsLine()).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=3");
+        assertThat(report.conflicts()).isZero();
+        Map<String, FleetRow> rows = byName();
+        assertThat(rows).containsOnlyKeys(fleet.stream().map(DeckySpec::name).toArray(String[]::new));
+        for (DeckySpec decky : fleet) {
+            FleetRow row = rows.get(decky.name());
+            assertThat(row.state()).as(decky.name()).isEqualTo(DeckyState.RUNNING);
+            assertThat(row.services()).as(decky.name()).isEqualTo(decky.services());
+            assertThat(row.deckyIp()).as(decky.name()).isEqualTo(decky.ip());
+            assertThat(JSON.readTree(row.deckyConfig())).as(decky.name()).isEqualTo(JSON.readTree(decky.configJson()));
+            assertThat(row.anomalies()).as(decky.name()).isEmpty();
+        }
+        assertThat(report.oddRows()).extracting(OddRow::name).containsExactly("blank", "empty-services",
+                "gone-blank", "no-json", "numbers", "shouting", "spaces");
+        Map<String, String> odd = new LinkedHashMap<>();
+        report.oddRows().forEach(o -> odd.put(o.name(), o.describe()));
+        assertThat(odd.get("blank")).isEqualTo("state is blank");
+        assertThat(odd.get("shouting")).isEqualTo("state \"RUNNING\" is not one DECNET defines");
+        assertThat(odd.get("no-json")).contains("services is not a JSON array of strings: 'not json'",
+                "decky_config is not a JSON object");
+        assertThat(odd.get("numbers")).contains("services is not a JSON array of strings: '[1, 2]'");
+        assertThat(odd.get("gone-blank")).contains("services is not a JSON array of strings: 'null'",
+                "state is blank");
+        assertThat(store.read("peer")).as("the peer's odd row is not this host's business").singleElement().satisfies(peer -> {
+            assertThat(peer.state().value()).isEmpty();
+            assertThat(peer.anomalies()).containsExactly("services is not a JSON array of strings: 'oops'");
+        });
+    }
+
+    @Test
+    void whileDockerIsUnreachableABlankStateStaysButTheRowIsStillRewrittenFromTheFile() {
+        decnetInsert(HOST, "blank", "nonsense", null, null, "", null, null, null, "2026-01-01 10:00:00.000000");
+        DeckySpec decky = Deckies.decky("blank").ip("10.0.0.1").services("ssh", "http").build();
+
+        ReconcileReport report = Reconciler.create().reconcileOnce(InMemoryStateSource.create().fleet(decky), store,
+                FakeRuntime.create().unreachable("socket gone"), HOST);
+
+        assertThat(report.countsLine()).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+        assertThat(report.configUpdated()).isEqualTo(1);
+        FleetRow row = byName().get("blank");
+        assertThat(row.state().value()).isEmpty();
+        assertThat(row.services()).containsExactly("ssh", "http");
+        assertThat(row.deckyIp()).isEqualTo("10.0.0.1");
+        assertThat(report.oddRows()).singleElement().extracting(OddRow::name).isEqualTo("blank");
     }
 
     // ---- rows the store wrote, checked with plain SQL ----

@@ -12,6 +12,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import io.decnet.reconciler.api.ReconcileReport;
+import io.decnet.reconciler.core.Reconciler;
+import io.decnet.reconciler.testkit.Deckies;
+import io.decnet.reconciler.testkit.FakeRuntime;
+import io.decnet.reconciler.testkit.InMemoryStateSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +57,45 @@ class SqliteDecnetInteropTest extends DecnetInteropSuite {
                         null, null, null, now),
                 new RowChange.Delete(two.name(), two.state(), two.updatedAt()))))
                 .containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
+    }
+
+    @ParameterizedTest(name = "updated_at ''{0}'' reads as unreadable, and the row is still reconciled")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {"yesterday", "2026-01-01", "2026-02-30 10:00:00",
+            "1767261600", "''"})
+    void aRowWhoseUpdatedAtIsNoTimestampIsReadRewrittenAndDeletedConditionally(String text) {
+        db.execute("INSERT INTO " + table + " (host_uuid, name, services, state, updated_at, last_seen) VALUES ("
+                + "'local', 'keep', '[\"ssh\"]', 'running', " + literal(text) + ", 'garbage'), ("
+                + "'local', 'drop', '[\"ssh\"]', 'running', " + literal(text) + ", NULL)");
+        Map<String, FleetRow> read = byName();
+        assertThat(read.values()).allSatisfy(row -> {
+            assertThat(row.updatedAt()).isNull();
+            assertThat(row.anomalies()).anySatisfy(a -> assertThat(a).startsWith("updated_at is not a timestamp"));
+        });
+        assertThat(read.get("keep").lastSeen()).isNull();
+        assertThat(read.get("keep").anomalies()).anySatisfy(a -> assertThat(a).startsWith("last_seen is not"));
+
+        ReconcileReport report = Reconciler.create().reconcileOnce(
+                InMemoryStateSource.create().fleet(Deckies.decky("keep").build()), store,
+                FakeRuntime.create().stopped("keep", "ssh"), HOST);
+
+        assertThat(report.countsLine()).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=1");
+        FleetRow kept = store.read(HOST).get(0);
+        assertThat(kept.name()).isEqualTo("keep");
+        assertThat(kept.state()).isEqualTo(DeckyState.FAILED);
+        assertThat(kept.updatedAt()).isNotNull();
+        assertThat(kept.anomalies()).isEmpty();
+    }
+
+    @Test
+    void aConditionalWriteForAnUnreadableUpdatedAtConflictsOnceSomeoneWroteARealOne() {
+        db.execute("INSERT INTO " + table + " (host_uuid, name, services, state, updated_at) VALUES ("
+                + "'local', 'decky-01', '[\"ssh\"]', 'running', 'garbage')");
+        FleetRow read = store.read(HOST).get(0);
+        db.execute("UPDATE " + table + " SET updated_at = '2026-01-01 10:00:00.000000'");
+
+        assertThat(store.apply(HOST, List.of(new RowChange.Delete("decky-01", read.state(), read.updatedAt()))))
+                .containsExactly(WriteOutcome.CONFLICT);
+        assertThat(store.read(HOST)).hasSize(1);
     }
 
     @Test

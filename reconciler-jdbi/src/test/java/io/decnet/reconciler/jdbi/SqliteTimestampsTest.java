@@ -44,25 +44,37 @@ class SqliteTimestampsTest {
 
     @ParameterizedTest(name = "''{0}'' is not a timestamp")
     @ValueSource(strings = {"", "yesterday", "2026-01-01", "2026-01-01 10:00", "2026-13-01 10:00:00",
-            "2026-01-01 10:00:00 junk", " 2026-01-01 10:00:00", "1767261600"})
-    void textThatIsNotATimestampIsRefused(String text) {
+            "2026-02-30 10:00:00", "2026-01-01 24:00:00", "2026-01-01 10:60:00", "2026-01-01 10:00:60",
+            " 2026-01-01 10:00:00", "1767261600", "2026-01-01x10:00:00", "２０２６-01-01 10:00:00"})
+    void textThatIsNotATimestampIsRefusedInJavaAndNullInSql(String text) throws SQLException {
         assertThat(SqliteTimestamps.parse(text)).isEmpty();
+        assertThat(comparableInSql(text)).isNull();
     }
 
     @ParameterizedTest(name = "''{0}'' normalises in SQL as it parses in Java")
     @ValueSource(strings = {"2026-01-01 10:00:00", "2026-01-01 10:00:00.", "2026-01-01 10:00:00.1",
             "2026-01-01 10:00:00.000001", "2026-01-01 10:00:00.1234567", "2026-01-01T23:59:59.999999",
             "2026-01-01 10:00:00Z", "2026-01-01 10:00:00.25+02:00", "2026-01-01 10:00:00-0130",
-            "2026-01-01 10:00:00.123456789Z"})
+            "2026-01-01 10:00:00.123456789Z", "2026-01-01 10:00:00 junk", "2026-01-01 10:00:00.12x\n3",
+            "2024-02-29 00:00:00", "0000-01-01 00:00:00"})
     void theSqlNormalisationAgreesWithTheJavaParser(String text) throws SQLException {
         Instant parsed = SqliteTimestamps.parse(text).orElseThrow();
 
+        assertThat(comparableInSql(text)).isEqualTo(SqliteTimestamps.format(parsed));
+    }
+
+    @Test
+    void aNullColumnIsNullInSql() throws SQLException {
+        assertThat(comparableInSql(null)).isNull();
+    }
+
+    private String comparableInSql(String text) throws SQLException {
         try (PreparedStatement statement = sqlite.prepareStatement(
-                "SELECT " + SqliteTimestamps.normalizedSql("t") + " FROM (SELECT ? AS t)")) {
+                "SELECT " + SqliteTimestamps.comparableSql("t") + " FROM (SELECT ? AS t)")) {
             statement.setString(1, text);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                assertThat(rs.getString(1)).isEqualTo(SqliteTimestamps.format(parsed));
+                return rs.getString(1);
             }
         }
     }

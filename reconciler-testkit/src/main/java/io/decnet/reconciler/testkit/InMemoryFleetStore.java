@@ -152,11 +152,15 @@ public final class InMemoryFleetStore implements FleetStore {
         return WriteOutcome.APPLIED;
     }
 
-    /** The condition of an update or delete; the expected time is truncated as a real store binds it. */
+    /**
+     * The condition of an update or delete; the expected time is truncated as a real store binds it, and a null
+     * one (the row's updated_at was unreadable) holds while the row's is still unreadable.
+     */
     private boolean holds(FleetRow existing, DeckyState expectedState, Instant expectedUpdatedAt) {
         return existing != null
                 && existing.state().equals(expectedState)
-                && existing.updatedAt().equals(expectedUpdatedAt.truncatedTo(precision));
+                && Objects.equals(existing.updatedAt(),
+                        expectedUpdatedAt == null ? null : expectedUpdatedAt.truncatedTo(precision));
     }
 
     // ---- seeding and inspection ----
@@ -276,7 +280,7 @@ public final class InMemoryFleetStore implements FleetStore {
         return new FleetRow(row.hostUuid(), row.name(), row.services(), row.deckyConfig(), row.deckyIp(),
                 row.state(), row.lastError(), row.composeHash(),
                 row.lastSeen() == null ? null : row.lastSeen().truncatedTo(precision),
-                row.updatedAt().truncatedTo(precision));
+                row.updatedAt() == null ? null : row.updatedAt().truncatedTo(precision), row.anomalies());
     }
 
     private static void requireHost(String hostUuid, String operation) {

@@ -4,6 +4,7 @@ import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.FleetRow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +66,7 @@ public final class Rows {
         private String composeHash;
         private Instant lastSeen;
         private Instant updatedAt = DEFAULT_UPDATED_AT;
+        private final List<String> anomalies = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -137,10 +139,28 @@ public final class Rows {
             return this;
         }
 
+        /**
+         * A row as a store reads it when its {@code updated_at} held no timestamp (garbage text, NULL): the
+         * column reads as {@code null} and the row carries an anomaly saying so.
+         */
+        public Builder unreadableUpdatedAt() {
+            this.updatedAt = null;
+            return anomaly("updated_at is not a timestamp like DECNET writes");
+        }
+
+        /**
+         * Something a store could not read as DECNET writes it (e.g. {@code "services is not a JSON array of
+         * strings: 'oops'"}), as a real store reports it in {@link FleetRow#anomalies()}.
+         */
+        public Builder anomaly(String problem) {
+            anomalies.add(Objects.requireNonNull(problem, "problem"));
+            return this;
+        }
+
         /** The row. */
         public FleetRow build() {
             return new FleetRow(host, name, services, config, ip, state, lastError, composeHash, lastSeen,
-                    updatedAt);
+                    updatedAt, anomalies);
         }
     }
 }

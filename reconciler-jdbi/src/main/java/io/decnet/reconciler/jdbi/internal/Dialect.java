@@ -36,13 +36,13 @@ public enum Dialect {
             if (text == null) {
                 return null;
             }
-            return SqliteTimestamps.parse(text).orElseThrow(() -> new FleetStoreException("cannot read " + what
-                    + ": '" + text + "' is not a timestamp like DECNET writes (YYYY-MM-DD HH:MM:SS.ffffff)"));
+            return SqliteTimestamps.parse(text).orElseThrow(() -> new FleetStoreException(what
+                    + " is not a timestamp like DECNET writes (YYYY-MM-DD HH:MM:SS.ffffff): '" + text + "'"));
         }
 
         @Override
         String updatedAtMatches() {
-            return SqliteTimestamps.normalizedSql("updated_at") + " = ?";
+            return SqliteTimestamps.comparableSql("updated_at") + " IS ?";
         }
 
         @Override
@@ -63,6 +63,11 @@ public enum Dialect {
         String columnsQuery() {
             return "SELECT column_name, datetime_precision FROM information_schema.columns"
                     + " WHERE table_schema = current_schema() AND table_name = ?";
+        }
+
+        @Override
+        String updatedAtMatches() {
+            return "updated_at IS NOT DISTINCT FROM ?";
         }
     },
 
@@ -104,6 +109,11 @@ public enum Dialect {
         String columnsQuery() {
             return "SELECT column_name, datetime_precision FROM information_schema.columns"
                     + " WHERE table_schema = DATABASE() AND table_name = ?";
+        }
+
+        @Override
+        String updatedAtMatches() {
+            return "updated_at <=> ?";
         }
     };
 
@@ -173,10 +183,11 @@ public enum Dialect {
         return false;
     }
 
-    /** The condition "updated_at equals the one bound parameter". */
-    String updatedAtMatches() {
-        return "updated_at = ?";
-    }
+    /**
+     * The condition "updated_at equals the one bound parameter", where a NULL parameter (a row whose updated_at was
+     * unreadable) matches a column that is still unreadable.
+     */
+    abstract String updatedAtMatches();
 
     /** A query of (column name, datetime precision) of the table named by its one parameter. */
     abstract String columnsQuery();

@@ -3,9 +3,11 @@ package io.decnet.reconciler.jdbi.internal;
 import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.FleetStoreException;
+import io.decnet.reconciler.api.Printable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -15,13 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps a row of {@link FleetTable#select()} (columns in {@link FleetTable#COLUMNS} order) to a {@link FleetRow}.
  *
- * <p>Lenient where the reconciler can repair the value: a {@code services} text that is not a JSON array of
- * strings reads as no services (the next pass rewrites it from the state file), an unreadable {@code last_seen}
- * as NULL; both are logged. Strict where it cannot: an unreadable {@code updated_at} (conditional writes compare
- * against it) fails the read with a message naming the row. Stateless, thread-safe.
+ * <p>Every row is read whatever its content, because one odd row must never stop a pass for the whole host
+ * (SPEC §2.2). A column that is not what DECNET writes is read as the nearest neutral value and named in
+ * {@link FleetRow#anomalies()}: {@code services} that is NULL or not a JSON array of strings reads as no services
+ * (the pass rewrites it from the state file, or deletes the row), a {@code last_seen} or {@code updated_at} that
+ * is no timestamp reads as NULL (conditional writes then require it to be still unreadable). Blank or unknown
+ * states are kept as they are ({@link DeckyState} accepts any string). A NULL {@code state} reads as blank.
+ * Only a failure of the database itself fails the read. Stateless, thread-safe.
  */
 final class RowMapping implements RowMapper<FleetRow> {
     private static final Logger LOG = LoggerFactory.getLogger(RowMapping.class);
+    private static final int SHOWN_CHARACTERS = 60;
 
     private final FleetTable table;
 
@@ -33,41 +39,64 @@ final class RowMapping implements RowMapper<FleetRow> {
     public FleetRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         String host = rs.getString(1);
         String name = rs.getString(2);
-        String row = "row '" + name + "' (host '" + host + "') of table " + table.name();
+        List<String> anomalies = new ArrayList<>(0);
         String stateText = rs.getString(6);
-        if (stateText == null || stateText.isBlank()) {
-            throw new FleetStoreException("cannot read " + row + ": its state is blank");
+        if (stateText == null) {
+            anomalies.add("state is NULL");
+            stateText = "";
         }
-        Instant updatedAt = table.dialect().readTimestamp(rs, 10, "updated_at of " + row);
-        if (updatedAt == null) {
-            throw new FleetStoreException("cannot read " + row + ": its updated_at is NULL");
+        FleetRow row = new FleetRow(host, name, services(rs.getString(3), anomalies), rs.getString(4),
+                rs.getString(5), DeckyState.of(stateText), rs.getString(7), rs.getString(8),
+                timestamp(rs, 9, "last_seen", anomalies, false), timestamp(rs, 10, "updated_at", anomalies, true),
+                anomalies);
+        if (!anomalies.isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("row {} of host {} in table {} is odd: {}", Printable.of(name), Printable.of(host),
+                    table.name(), Printable.of(String.join("; ", anomalies)));
         }
-        return new FleetRow(host, name, services(rs.getString(3), row), rs.getString(4), rs.getString(5),
-                DeckyState.of(stateText), rs.getString(7), rs.getString(8), lastSeen(rs, row), updatedAt);
+        return row;
     }
 
-    private static List<String> services(String text, String row) {
+    private static List<String> services(String text, List<String> anomalies) {
         if (text == null) {
-            LOG.warn("{} has NULL services; reading it as no services", row);
+            anomalies.add("services is NULL");
             return List.of();
         }
         return ServicesJson.read(text).orElseGet(() -> {
-            LOG.warn("{} has services that are not a JSON array of strings ({}); reading it as no services", row,
-                    abbreviate(text));
+            anomalies.add("services is not a JSON array of strings: " + shown(text));
             return List.of();
         });
     }
 
-    private Instant lastSeen(ResultSet rs, String row) throws SQLException {
+    private Instant timestamp(ResultSet rs, int column, String what, List<String> anomalies, boolean required)
+            throws SQLException {
         try {
-            return table.dialect().readTimestamp(rs, 9, "last_seen of " + row);
+            Instant value = table.dialect().readTimestamp(rs, column, what);
+            if (value == null && required) {
+                anomalies.add(what + " is NULL");
+            }
+            return value;
         } catch (FleetStoreException e) {
-            LOG.warn("{}; reading it as NULL", e.getMessage());
+            anomalies.add(e.getMessage());
+            return null;
+        } catch (SQLException e) {
+            if (isConnectionProblem(e)) {
+                throw e;
+            }
+            // A value the driver cannot turn into a date and time (MySQL's zero date, say): the row is still read.
+            anomalies.add(what + " cannot be read as a timestamp: " + shown(String.valueOf(e.getMessage())));
             return null;
         }
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    /** SQLSTATE class 08 (connection exception): the database is gone, not the value odd. */
+    private static boolean isConnectionProblem(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08");
+    }
+
+    /** {@code text} for a message: quoted, cut to a readable length, control characters escaped. */
+    static String shown(String text) {
+        String cut = text.length() <= SHOWN_CHARACTERS ? text : text.substring(0, SHOWN_CHARACTERS - 3) + "...";
+        return "'" + Printable.of(cut) + "'";
     }
 }

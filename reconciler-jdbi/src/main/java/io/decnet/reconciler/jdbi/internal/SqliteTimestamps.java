@@ -14,17 +14,22 @@ import java.util.regex.Pattern;
  * DECNET's SQLite timestamps: text {@code YYYY-MM-DD HH:MM:SS.ffffff}, UTC, no zone (what SQLAlchemy writes).
  *
  * <p>Text written by hand or by another tool may differ: a {@code T} instead of the space, fewer or more
- * fractional digits or none, a zone suffix. {@link #parse} accepts those and {@link #normalizedSql} turns a column
- * into the canonical text <em>in SQL</em>, by the same rules, so that a conditional write compares the stored text
- * with the canonical text of the value read back: {@code 2026-01-01 10:00:00} read as 10:00:00.000000 still
- * matches. A zone suffix is ignored (the wall-clock time is taken as UTC), as SQLAlchemy itself does.
+ * fractional digits or none, a zone suffix or anything else after the seconds. {@link #parse} accepts those and
+ * {@link #comparableSql} turns a column into the canonical text <em>in SQL</em>, by the same rules, so that a
+ * conditional write compares the stored text with the canonical text of the value read back:
+ * {@code 2026-01-01 10:00:00} read as 10:00:00.000000 still matches. What follows the seconds and their fraction
+ * (a zone suffix, say) is ignored: the wall-clock time is taken as UTC, as SQLAlchemy itself does. Text that is no
+ * timestamp at all is NULL in SQL and empty in Java, in both by the same rules, so that a row whose
+ * {@code updated_at} is garbage can still be written conditionally ("is still unreadable").
  *
  * <p>Stateless and thread-safe.
  */
 public final class SqliteTimestamps {
     private static final DateTimeFormatter CANONICAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     private static final Pattern TEXT = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d*))?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+            "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d*))?.*", Pattern.DOTALL);
+    /** The shape {@link #TEXT} requires, as an SQLite GLOB (which, like the pattern, only looks at ASCII digits). */
+    private static final String GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T][0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'";
 
     private SqliteTimestamps() {
     }
@@ -60,11 +65,22 @@ public final class SqliteTimestamps {
     }
 
     /**
+     * An SQL expression giving the canonical text of {@code column}'s value when {@link #parse} reads it, and NULL
+     * when it does not (NULL, or text that is no timestamp: a wrong shape, or a date or time that does not exist,
+     * which SQLite's {@code datetime()} would move to another day).
+     */
+    public static String comparableSql(String column) {
+        String wallClock = "replace(substr(" + column + ", 1, 19), 'T', ' ')";
+        return "(CASE WHEN " + column + " GLOB " + GLOB + " AND datetime(" + wallClock + ") = " + wallClock
+                + " THEN " + normalizedSql(column) + " END)";
+    }
+
+    /**
      * An SQL expression giving the canonical text of {@code column}'s value, by the rules of {@link #parse}: the
      * first 19 characters with {@code T} made a space, then a dot and the leading digits of the fraction padded or
      * cut to six.
      */
-    public static String normalizedSql(String column) {
+    static String normalizedSql(String column) {
         String fraction = "substr(" + column + ", 21)";
         String digits = "substr(" + fraction + ", 1, length(" + fraction + ") - length(ltrim(" + fraction
                 + ", '0123456789')))";

@@ -307,6 +307,35 @@ public abstract class FleetStoreContract {
         assertThat(store().read(hostA)).isEmpty();
     }
 
+    @Test
+    void aBlankStateIsReadBackAndComparedLikeAnyOther() {
+        insert(hostA, Rows.row("blank-01").host(hostA).state("").updatedAt(T0).build(),
+                Rows.row("blank-02").host(hostA).state("  ").updatedAt(T0).build());
+
+        Map<String, FleetRow> read = byName(hostA);
+        assertThat(read.get("blank-01").state()).isEqualTo(DeckyState.of(""));
+        assertThat(read.get("blank-02").state()).isEqualTo(DeckyState.of("  "));
+        assertThat(store().apply(hostA, List.of(
+                new RowChange.Update("blank-01", DeckyState.of("  "), read.get("blank-01").updatedAt(),
+                        DeckyState.RUNNING, List.of("ssh"), null, null, null, T1),
+                update(read.get("blank-02"), DeckyState.RUNNING, T1))))
+                .containsExactly(WriteOutcome.CONFLICT, WriteOutcome.APPLIED);
+        assertThat(byName(hostA).get("blank-01").state()).isEqualTo(DeckyState.of(""));
+    }
+
+    @Test
+    void aWriteExpectingAnUnreadableUpdatedAtIsAConflictOnARowWhoseUpdatedAtIsReadable() {
+        FleetRow row = Rows.row("web-01").host(hostA).updatedAt(T0).build();
+        insert(hostA, row);
+
+        assertThat(store().apply(hostA, List.of(
+                new RowChange.Update("web-01", row.state(), null, DeckyState.FAILED, row.services(), null, null,
+                        null, T1),
+                new RowChange.Delete("web-01", row.state(), null))))
+                .containsExactly(WriteOutcome.CONFLICT, WriteOutcome.CONFLICT);
+        assertThat(only(hostA)).isEqualTo(row);
+    }
+
     // ---- deletes ----
 
     @Test
