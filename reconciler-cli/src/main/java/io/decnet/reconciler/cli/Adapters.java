@@ -54,24 +54,20 @@ final class Adapters implements AutoCloseable {
     }
 
     /**
-     * Refuses a state file that does not exist, unless {@code --allow-absent-state}: the library takes a missing
-     * file as an empty fleet and deletes this host's rows, which a mistyped {@code --state} must not do.
+     * Refuses a state file whose directory does not exist: that is a wrong path, not a teardown (DECNET's teardown
+     * removes the file, never its directory), and taking it as an empty fleet would delete every row of the host.
+     * A missing file in an existing directory is left to the pass, which takes it as an empty fleet.
      */
     static void requireStateFile(Settings s) {
         Path file = s.stateFile();
-        if (Files.exists(file)) {
-            return;
+        if (!Files.notExists(file)) {
+            return; // there, or not knowable (no permission): the state source reports which
         }
         Path dir = file.toAbsolutePath().getParent();
-        String origin = "from " + s.stateOrigin();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new UsageError("state file " + file + " (" + origin + ") does not exist, nor does its directory "
-                    + dir + "; point --state (or " + Settings.STATE_ENV + ") at DECNET's decnet-state.json");
-        }
-        if (!s.allowAbsentState()) {
-            throw new UsageError("state file " + file + " (" + origin + ") does not exist; point --state (or "
-                    + Settings.STATE_ENV + ") at DECNET's decnet-state.json, or add --allow-absent-state if this "
-                    + "host's fleet was torn down and its rows should be deleted");
+        if (dir != null && Files.notExists(dir)) {
+            throw new UsageError("state file " + file + " (from " + s.stateOrigin() + ") does not exist, nor does "
+                    + "its directory " + dir + "; nothing was changed. Point --state (or " + Settings.STATE_ENV
+                    + ") at DECNET's decnet-state.json");
         }
     }
 

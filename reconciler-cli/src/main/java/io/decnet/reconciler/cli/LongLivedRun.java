@@ -31,7 +31,7 @@ final class LongLivedRun {
         Adapters.requireStateFile(s);
         Adapters adapters = Adapters.open(s, env);
         FleetMetrics metrics = new FleetMetrics();
-        Reconciler reconciler = Reconciler.builder().listener(adapters.events()).build();
+        Reconciler reconciler = Reconciler.builder().policy(s.policy()).listener(adapters.events()).build();
         ReconcileWorker worker = ReconcileWorker.builder()
                 .name("reconciler")
                 .pass(() -> metrics.record(reconciler.reconcileOnce(

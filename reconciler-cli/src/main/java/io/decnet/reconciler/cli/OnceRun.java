@@ -1,15 +1,23 @@
 package io.decnet.reconciler.cli;
 
 import io.decnet.reconciler.api.Failure;
+import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.api.ReconcileReport;
+import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.core.Reconciler;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code reconcile --once} (and {@code --dry-run}, {@code --json}): one pass, a report, an exit code. */
+/**
+ * {@code reconcile --once} (and {@code --dry-run}, {@code --json}): one pass, a report, an exit code.
+ *
+ * <p>The exit code says whether the pass completed, not whether everything was observed: 0 for a pass that ran to
+ * its end (Docker unreachable, an absent state file and odd rows are reported, not failed), 1 for a pass that
+ * could not run or apply, 2 for drift in a dry run. DECNET's counts line is printed only for a pass that ran, so a
+ * script that parses it never reads "nothing to do" from a pass that did nothing because it could not.
+ */
 final class OnceRun {
     static final int OK = 0;
     static final int ERROR = 1;
@@ -26,14 +34,9 @@ final class OnceRun {
     int run() {
         Adapters.requireStateFile(s);
         PrintWriter err = env.err();
-        if (!Files.exists(s.stateFile())) {
-            err.println("warning: state file " + s.stateFile() + " does not exist: taken as an empty fleet "
-                    + "(--allow-absent-state), so this host's rows are " + (s.dryRun() ? "planned for deletion"
-                    : "deleted"));
-        }
         ReconcileReport report;
         try (Adapters adapters = Adapters.open(s, env)) {
-            Reconciler reconciler = Reconciler.builder().listener(adapters.events()).build();
+            Reconciler reconciler = Reconciler.builder().policy(s.policy()).listener(adapters.events()).build();
             report = s.dryRun()
                     ? reconciler.dryRun(adapters.state(), adapters.store(), adapters.docker(), s.hostUuid())
                     : reconciler.reconcileOnce(adapters.state(), adapters.store(), adapters.docker(), s.hostUuid());
@@ -46,8 +49,13 @@ final class OnceRun {
         return code;
     }
 
+    /** Whether the pass ran to its end: the state file could be used and the store read and written. */
+    static boolean ran(ReconcileReport report) {
+        return !report.failed() && report.stateFile().usable();
+    }
+
     int exitCode(ReconcileReport report) {
-        if (report.failed() || !report.stateFile().usable() || dockerNamedButUnusable(report)) {
+        if (!ran(report) || guardTripped(report) || (s.requireDocker() && dockerUnusable(report))) {
             return ERROR;
         }
         return s.dryRun() && report.hasChanges() ? DRIFT : OK;
@@ -58,6 +66,9 @@ final class OnceRun {
         if (s.json()) {
             out.println(ReportJson.render(report, s, code));
             return;
+        }
+        if (!ran(report)) {
+            return; // the error on stderr says why; no counts line that could read as "converged"
         }
         ReportText.summary(report).forEach(line -> out.println(Redaction.scrub(line, s.dbUrl())));
         if (s.dryRun() || s.verbose()) {
@@ -84,21 +95,49 @@ final class OnceRun {
                     + " (fix the file, or point --state or " + Settings.STATE_ENV + " at DECNET's "
                     + "decnet-state.json)");
         }
+        if (ran(report) && stateFileAbsent(report)) {
+            int deleted = report.deleted();
+            lines.add("warning: state file " + s.stateFile() + " does not exist: taken as an empty fleet (DECNET's "
+                    + "full teardown removes it); " + deleted + (deleted == 1 ? " row" : " rows") + " of host "
+                    + s.hostUuid() + (s.dryRun() ? " would be deleted" : " deleted"));
+        }
+        if (guardTripped(report)) {
+            long held = report.skips().stream().filter(k -> k.reason() == SkipReason.MASS_DELETE_GUARD).count();
+            lines.add("error: " + held + (held == 1 ? " delete was" : " deletes were") + " held back by "
+                    + guardFlags() + "; inserts and updates were " + (s.dryRun() ? "planned" : "applied")
+                    + " (check the state file; drop the flag to let the deletes through)");
+        }
         if (dockerUnusable(report)) {
-            // A Docker host the operator named and that does not answer is a mistake to fix (exit 1); the
-            // default socket missing means this machine runs no Docker, which the pass handles (exit 0).
-            lines.add((s.dockerHostGiven() ? "error" : "warning") + ": Docker unusable, row states were left as "
+            lines.add((s.requireDocker() ? "error" : "warning") + ": Docker unusable, row states were left as "
                     + "they are: " + ReportText.summary(report.runtime())
                     + " (check --docker-host or " + Settings.DOCKER_ENV + ")");
         }
+        report.oddRows().forEach(odd -> lines.add("warning: row " + Printable.of(odd.name()) + " of host "
+                + Printable.of(s.hostUuid()) + " is odd (read and reconciled all the same): " + odd.describe()));
         return lines;
+    }
+
+    private String guardFlags() {
+        List<String> flags = new ArrayList<>(2);
+        if (s.maxDeletes() != null) {
+            flags.add("--max-deletes " + s.maxDeletes());
+        }
+        if (s.refuseDeleteAll()) {
+            flags.add("--refuse-delete-all");
+        }
+        return String.join(" / ", flags);
+    }
+
+    /** A usable state file that was not there: DesiredFleet.Absent, which SourceStatus summarises this way. */
+    private static boolean stateFileAbsent(ReconcileReport report) {
+        return report.stateFile().summary().startsWith("absent");
+    }
+
+    private static boolean guardTripped(ReconcileReport report) {
+        return report.skips().stream().anyMatch(k -> k.reason() == SkipReason.MASS_DELETE_GUARD);
     }
 
     private static boolean dockerUnusable(ReconcileReport report) {
         return !report.runtime().usable() && !report.runtime().equals(SourceStatus.notRead());
-    }
-
-    private boolean dockerNamedButUnusable(ReconcileReport report) {
-        return s.dockerHostGiven() && dockerUnusable(report);
     }
 }

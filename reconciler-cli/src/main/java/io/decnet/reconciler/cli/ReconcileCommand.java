@@ -27,22 +27,27 @@ import picocli.CommandLine.Option;
                     + "of other hosts are never touched.",
             "",
             "Safety: an unreadable or half-written state file changes nothing; if Docker cannot be reached, "
-                    + "rows are inserted and deleted but no state is changed; a state file that does not exist "
-                    + "(DECNET's full teardown removes it) empties this host's rows only with "
-                    + "--allow-absent-state.",
+                    + "rows are inserted and deleted but no state is changed. A state file that does not exist "
+                    + "is an empty fleet, as for DECNET (its full teardown removes the file): this host's rows are "
+                    + "deleted, with a warning. A file whose directory does not exist is a wrong path: an error "
+                    + "that changes nothing. --max-deletes and --refuse-delete-all add an opt-in guard.",
         },
         optionListHeading = "%nOptions:%n",
         footerHeading = "%n",
         footer = {
-            "Exit codes:",
-            "  0  done (with --dry-run: nothing to change)",
-            "  1  error: a bad flag, a missing or unreadable state file, a database failure,",
-            "     or a Docker host named by --docker-host/DOCKER_HOST that does not answer",
+            "Exit codes of --once (and --dry-run, --json):",
+            "  0  the pass ran to its end (with --dry-run: and nothing to change), also",
+            "     when Docker was unreachable (states left alone), the state file was",
+            "     absent (empty fleet) or rows were odd: the second line says so",
+            "  1  the pass could not run or apply: a bad flag, an unreadable state file",
+            "     or a missing directory, a database failure, deletes held back by",
+            "     --max-deletes/--refuse-delete-all, Docker unusable with --require-docker",
             "  2  --dry-run only: the table differs from the state file and Docker",
             "",
-            "Output of --once: DECNET's line `reconcile: inserted=N deleted=N state_updated=N`, then one line "
-                    + "with config updates, conflicts, skips and whether the state file and Docker were usable. "
-                    + "Problems go to stderr, one line each, naming the flag to fix.",
+            "Output of --once: DECNET's line `reconcile: inserted=N deleted=N state_updated=N` (only for a pass "
+                    + "that ran), then one line with config updates, conflicts, skips, odd rows and whether the "
+                    + "state file and Docker were usable. Problems go to stderr, one line each, naming the flag "
+                    + "to fix.",
             "",
             "Examples:",
             "  fleet-reconciler reconcile --once --state /var/lib/decnet/decnet-state.json \\",
@@ -95,11 +100,26 @@ final class ReconcileCommand implements Callable<Integer> {
             description = "The host whose rows this run owns (default local, DECNET's id for a single host).")
     String hostUuid;
 
-    @Option(names = "--allow-absent-state", order = 14,
-            description = "Take a state file that does not exist as an empty fleet, which DELETES all of this "
-                    + "host's rows. Without it a missing file at start is an error, so that a mistyped --state "
-                    + "cannot wipe the table. (A running worker always follows a file removed after it started.)")
+    @Option(names = "--allow-absent-state", order = 14, hidden = true,
+            description = "Accepted and ignored (kept for scripts written for earlier versions): a state file that "
+                    + "does not exist is always an empty fleet.")
     boolean allowAbsentState;
+
+    @Option(names = "--max-deletes", order = 15, paramLabel = "N",
+            description = "Opt-in guard: a pass that would delete more than N rows deletes none of them (exit 1; "
+                    + "inserts and updates still happen). Default: no limit, as DECNET.")
+    Integer maxDeletes;
+
+    @Option(names = "--refuse-delete-all", order = 16,
+            description = "Opt-in guard: a pass that would delete every row of this host (a state file that "
+                    + "vanished, an empty fleet) deletes none of them (exit 1). Default off: DECNET's full "
+                    + "teardown removes the state file and expects the rows to go.")
+    boolean refuseDeleteAll;
+
+    @Option(names = "--require-docker", order = 17,
+            description = "Exit 1 when Docker could not be observed (the pass still inserts and deletes rows and "
+                    + "leaves states alone). Default: a warning and exit 0, as DECNET.")
+    boolean requireDocker;
 
     @Option(names = "--events", order = 20, paramLabel = "FILE",
             description = "Append each committed insert, delete and state change as one JSON line in DECNET's "

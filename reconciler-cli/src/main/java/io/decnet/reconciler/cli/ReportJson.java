@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.decnet.reconciler.api.Change;
+import io.decnet.reconciler.api.OddRow;
 import io.decnet.reconciler.api.PhaseTimings;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.Skip;
@@ -27,11 +28,14 @@ final class ReportJson {
         root.put("host_uuid", report.hostUuid());
         root.put("started_at", report.startedAt().toString());
         root.put("dry_run", report.dryRun());
-        root.put("inserted", report.inserted());
-        root.put("deleted", report.deleted());
-        root.put("state_updated", report.stateUpdated());
-        root.put("config_updated", report.configUpdated());
-        root.put("conflicts", report.conflicts());
+        boolean ran = OnceRun.ran(report);
+        root.put("completed", ran);
+        // A pass that could not run has no counts: null, never a 0 that reads as "converged".
+        count(root, "inserted", ran, report.inserted());
+        count(root, "deleted", ran, report.deleted());
+        count(root, "state_updated", ran, report.stateUpdated());
+        count(root, "config_updated", ran, report.configUpdated());
+        count(root, "conflicts", ran, report.conflicts());
         root.set("state_file", source(report.stateFile()).put("path", settings.stateFile().toString()));
         root.set("docker", source(report.runtime()).put("host", Redaction.mask(settings.dockerHost())));
         root.put("database", Redaction.mask(settings.dbUrl()));
@@ -51,6 +55,12 @@ final class ReportJson {
             n.put("name", s.findName().orElse(null));
             n.put("reason", lower(s.reason()));
             n.put("detail", s.detail());
+        }
+        ArrayNode oddRows = root.putArray("odd_rows");
+        for (OddRow odd : report.oddRows()) {
+            ObjectNode n = oddRows.addObject();
+            n.put("name", odd.name());
+            odd.problems().forEach(n.putArray("problems")::add);
         }
         if (report.failed()) {
             root.putObject("failure")
@@ -72,6 +82,14 @@ final class ReportJson {
             return Redaction.scrub(JSON.writeValueAsString(root), settings.dbUrl());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the report as JSON", e);
+        }
+    }
+
+    private static void count(ObjectNode root, String key, boolean ran, int value) {
+        if (ran) {
+            root.put(key, value);
+        } else {
+            root.putNull(key);
         }
     }
 

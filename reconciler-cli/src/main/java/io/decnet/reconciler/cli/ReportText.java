@@ -1,6 +1,8 @@
 package io.decnet.reconciler.cli;
 
 import io.decnet.reconciler.api.Change;
+import io.decnet.reconciler.api.OddRow;
+import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.Skip;
 import io.decnet.reconciler.api.SourceStatus;
@@ -19,7 +21,7 @@ final class ReportText {
      * DECNET's counts line, exactly, then one line with what it lacks, e.g.
      * <pre>
      * reconcile: inserted=2 deleted=0 state_updated=0
-     * config_updated=0 conflicts=0 skipped=0 state_file=usable (present, 2 deckies) docker=unusable (unreachable: ...)
+     * config_updated=0 conflicts=0 skipped=0 odd_rows=0 state_file=usable (present, 2 deckies) docker=unusable (unreachable: ...)
      * </pre>
      * In a dry run the second line starts with {@code dry run, nothing written:}.
      */
@@ -31,6 +33,7 @@ final class ReportText {
         details.append("config_updated=").append(report.configUpdated())
                 .append(" conflicts=").append(report.conflicts())
                 .append(" skipped=").append(report.skips().size()).append(skipBreakdown(report.skips()))
+                .append(" odd_rows=").append(report.oddRows().size())
                 .append(" state_file=").append(usable(report.stateFile()))
                 .append(" docker=").append(usable(report.runtime()));
         return List.of(report.countsLine(), details.toString());
@@ -40,13 +43,17 @@ final class ReportText {
     static List<String> details(ReconcileReport report) {
         List<String> lines = new ArrayList<>();
         for (Change c : report.changes()) {
-            String states = c.findPreviousState().map(p -> p + " -> " + c.state()).orElse("-> " + c.state());
-            lines.add("  " + c.kind().name().toLowerCase(Locale.ROOT) + " " + c.name() + " (" + states + "): "
-                    + c.reason() + " [" + c.status().name().toLowerCase(Locale.ROOT) + "]");
+            String states = c.findPreviousState().map(p -> p.describe() + " -> " + c.state().describe())
+                    .orElse("-> " + c.state().describe());
+            lines.add("  " + c.kind().name().toLowerCase(Locale.ROOT) + " " + Printable.of(c.name()) + " (" + states
+                    + "): " + Printable.of(c.reason()) + " [" + c.status().name().toLowerCase(Locale.ROOT) + "]");
         }
         for (Skip s : report.skips()) {
-            lines.add("  skip " + s.findName().orElse("(pass)") + " " + s.reason().name().toLowerCase(Locale.ROOT)
-                    + ": " + s.detail());
+            lines.add("  skip " + s.findName().map(Printable::of).orElse("(pass)") + " "
+                    + s.reason().name().toLowerCase(Locale.ROOT) + ": " + Printable.of(s.detail()));
+        }
+        for (OddRow odd : report.oddRows()) {
+            lines.add("  odd " + Printable.of(odd.name()) + ": " + odd.describe());
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package io.decnet.reconciler.cli;
 
+import io.decnet.reconciler.core.ReconcilePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,15 +14,17 @@ import java.util.Map;
  *     or {@code the default})
  * @param dbUrl the JDBC URL (with its password: mask it before printing)
  * @param dockerHost the Docker daemon URI
- * @param dockerHostGiven whether the operator named it ({@code --docker-host} or {@code DOCKER_HOST}): then an
- *     unusable Docker is an error of the run, not just a warning
+ * @param dockerHostGiven whether the operator named it ({@code --docker-host} or {@code DOCKER_HOST})
+ * @param requireDocker whether a pass that could not observe Docker fails the run ({@code --require-docker})
  * @param hostUuid the host whose rows this run owns
  * @param once one pass and exit
  * @param dryRun plan only (implies {@code once})
  * @param json print the report as JSON (implies {@code once})
  * @param interval the long-lived worker's interval
  * @param passTimeout a pass's deadline
- * @param allowAbsentState whether a missing state file may be taken as an empty fleet at start
+ * @param maxDeletes the opt-in deletion guard: hold back every delete of a pass that would delete more rows than
+ *     this, or {@code null} for no limit
+ * @param refuseDeleteAll the opt-in deletion guard: hold back the deletes of a pass that would delete every row
  * @param events where to write events as JSON lines ({@code -}: stdout), or {@code null}
  * @param healthPort the health/metrics port, or {@code null} for none
  * @param healthAddress the address the health/metrics server binds
@@ -34,13 +37,15 @@ record Settings(
         String dbUrl,
         String dockerHost,
         boolean dockerHostGiven,
+        boolean requireDocker,
         String hostUuid,
         boolean once,
         boolean dryRun,
         boolean json,
         Duration interval,
         Duration passTimeout,
-        boolean allowAbsentState,
+        Integer maxDeletes,
+        boolean refuseDeleteAll,
         String events,
         Integer healthPort,
         String healthAddress,
@@ -71,6 +76,9 @@ record Settings(
         checkSeconds("--interval", intervalSeconds);
         int timeoutSeconds = flags.passTimeout != null ? flags.passTimeout : DEFAULT_PASS_TIMEOUT_SECONDS;
         checkSeconds("--pass-timeout", timeoutSeconds);
+        if (flags.maxDeletes != null && flags.maxDeletes < 0) {
+            throw new UsageError("--max-deletes must be 0 or more, was " + flags.maxDeletes);
+        }
         if (flags.healthPort != null && (flags.healthPort < 0 || flags.healthPort > 65_535)) {
             throw new UsageError("--health-port must be between 0 and 65535, was " + flags.healthPort);
         }
@@ -104,9 +112,19 @@ record Settings(
                     + "--events a file");
         }
 
-        return new Settings(Path.of(state), stateOrigin, db, docker, dockerGiven, hostUuid, once, flags.dryRun, flags.json,
-                Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(timeoutSeconds), flags.allowAbsentState,
-                flags.events, flags.healthPort, flags.healthAddress, flags.watch, flags.verbose);
+        return new Settings(Path.of(state), stateOrigin, db, docker, dockerGiven, flags.requireDocker, hostUuid, once,
+                flags.dryRun, flags.json, Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(timeoutSeconds),
+                flags.maxDeletes, flags.refuseDeleteAll, flags.events, flags.healthPort, flags.healthAddress,
+                flags.watch, flags.verbose);
+    }
+
+    /** The reconcile rules' choices: DECNET's, plus the deletion guard when the operator opted in. */
+    ReconcilePolicy policy() {
+        ReconcilePolicy.Builder policy = ReconcilePolicy.builder().refuseDeletingAllRows(refuseDeleteAll);
+        if (maxDeletes != null) {
+            policy.maxDeletesPerPass(maxDeletes);
+        }
+        return policy.build();
     }
 
     /** The database URL as it may be printed. */

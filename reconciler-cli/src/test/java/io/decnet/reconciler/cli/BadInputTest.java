@@ -48,9 +48,21 @@ class BadInputTest {
     }
 
     @Test
-    void aDockerHostGivenOnTheCommandLineThatDoesNotAnswerIsAnErrorNamingTheFlag() {
+    void aDockerHostGivenOnTheCommandLineThatDoesNotAnswerIsAWarningOfACompletedPass() {
         Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
                 "--docker-host", noDocker);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("warning: Docker unusable").contains(noDocker, "--docker-host");
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=1 deleted=0 state_updated=0");
+        assertThat(FleetTable.states(db, "local")).containsEntry("decky-01", "running");
+    }
+
+    @Test
+    void withRequireDockerADockerHostThatDoesNotAnswerFailsTheRunAfterThePass() {
+        Cli.Result r = reconcile("--once", "--require-docker", "--state", state.toString(),
+                "--db", "jdbc:sqlite:" + db, "--docker-host", noDocker);
 
         assertOneErrorLine(r, "Docker unusable", noDocker, "--docker-host");
         assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=1 deleted=0 state_updated=0");
@@ -78,8 +90,8 @@ class BadInputTest {
     }
 
     @Test
-    void withJsonAMissingStateFileStillPrintsOneJsonObjectNamingTheError() throws Exception {
-        Path missing = dir.resolve("decnet-stat.json");
+    void withJsonAMissingDirectoryStillPrintsOneJsonObjectNamingTheError() throws Exception {
+        Path missing = dir.resolve("no-such-dir").resolve("decnet-state.json");
 
         Cli.Result r = reconcile("--once", "--json", "--state", missing.toString(), "--db", "jdbc:sqlite:" + db);
 
@@ -100,23 +112,35 @@ class BadInputTest {
     }
 
     @Test
-    void aMissingStateFileIsRefusedNamingThePathAndTheFlagsAndNothingIsWritten() {
-        Path missing = dir.resolve("decnet-stat.json");
-        Cli.Result r = reconcile("--once", "--state", missing.toString(), "--db", "jdbc:sqlite:" + db);
-        assertOneErrorLine(r, missing.toString(), "does not exist", "--state", "--allow-absent-state");
-        assertThat(db).doesNotExist();
-    }
-
-    @Test
-    void aStateFileInADirectoryThatDoesNotExistIsRefusedEvenWithAllowAbsentState() {
+    void aStateFileInADirectoryThatDoesNotExistIsRefusedAndNothingIsWritten() {
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
         Path missing = dir.resolve("no-such-dir").resolve("decnet-state.json");
-        Cli.Result r = reconcile("--once", "--allow-absent-state", "--state", missing.toString(),
-                "--db", "jdbc:sqlite:" + db);
-        assertOneErrorLine(r, "nor does its directory", "--state");
+
+        Cli.Result r = reconcile("--once", "--state", missing.toString(), "--db", "jdbc:sqlite:" + db);
+
+        assertOneErrorLine(r, missing.toString(), "nor does its directory", "nothing was changed", "--state");
+        assertThat(r.out()).isEmpty();
+        assertThat(FleetTable.states(db, "local")).containsOnlyKeys("decky-01");
     }
 
     @Test
-    void withAllowAbsentStateAMissingFileEmptiesThisHostsRowsWithAWarning() {
+    void aMissingStateFileIsAnEmptyFleetByDefaultThisHostsRowsGoWithOneWarning() {
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
+        reconcile("--once", "--host-uuid", "peer", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
+        Path gone = dir.resolve("torn-down.json");
+
+        Cli.Result r = reconcile("--once", "--state", gone.toString(), "--db", "jdbc:sqlite:" + db);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=0");
+        assertThat(r.errLines().stream().filter(l -> l.startsWith("warning: state file"))).singleElement()
+                .asString().contains(gone.toString(), "does not exist", "empty fleet", "1 row of host local deleted");
+        assertThat(FleetTable.states(db, "local")).isEmpty();
+        assertThat(FleetTable.states(db, "peer")).containsOnlyKeys("decky-01");
+    }
+
+    @Test
+    void allowAbsentStateIsAcceptedAndChangesNothing() {
         reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
         Path gone = dir.resolve("torn-down.json");
 
@@ -125,8 +149,39 @@ class BadInputTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=0");
-        assertThat(r.err()).contains("warning: state file " + gone + " does not exist: taken as an empty fleet");
-        assertThat(FleetTable.states(db, "local")).isEmpty();
+    }
+
+    @Test
+    void theOptInGuardHoldsBackTheDeletesOfAVanishedFileAndFailsTheRun() {
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
+        Path gone = dir.resolve("torn-down.json");
+
+        Cli.Result r = reconcile("--once", "--refuse-delete-all", "--state", gone.toString(),
+                "--db", "jdbc:sqlite:" + db);
+
+        assertOneErrorLine(r, "1 delete was held back by --refuse-delete-all");
+        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+        assertThat(FleetTable.states(db, "local")).containsOnlyKeys("decky-01");
+    }
+
+    @Test
+    void aMaxDeletesGuardLetsSmallTeardownsThrough() throws IOException {
+        StateFiles.write(state, "decky-01:ssh", "decky-02:ssh", "decky-03:ssh");
+        reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
+        StateFiles.write(state, "decky-01:ssh", "decky-02:ssh");
+
+        Cli.Result small = reconcile("--once", "--max-deletes", "1", "--state", state.toString(),
+                "--db", "jdbc:sqlite:" + db);
+        StateFiles.write(state, "decky-01:ssh");
+        Cli.Result allowed = reconcile("--once", "--max-deletes", "0", "--state", state.toString(),
+                "--db", "jdbc:sqlite:" + db);
+
+        assertThat(small.code()).as(small.toString()).isZero();
+        assertThat(small.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=1 state_updated=0");
+        assertOneErrorLine(allowed, "held back by --max-deletes 0");
+        assertThat(FleetTable.states(db, "local")).containsOnlyKeys("decky-01", "decky-02");
+        assertOneErrorLine(reconcile("--once", "--max-deletes", "-1", "--state", state.toString()),
+                "--max-deletes must be 0 or more");
     }
 
     @Test
@@ -137,7 +192,7 @@ class BadInputTest {
         Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
 
         assertOneErrorLine(r, "state file unusable, nothing was changed", state.toString(), "--state");
-        assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+        assertThat(r.out()).as("no counts line for a pass that did not run").isEmpty();
         assertThat(FleetTable.states(db, "local")).containsOnlyKeys("decky-01");
     }
 

@@ -15,6 +15,16 @@ final class FleetTable {
     private FleetTable() {
     }
 
+    /** Runs {@code sql} (e.g. an INSERT the way DECNET's ORM or a hand edit writes rows) on the SQLite file. */
+    static void execute(Path sqliteFile, String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile);
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql + " on " + sqliteFile + ": " + e.getMessage(), e);
+        }
+    }
+
     /** name -> state of {@code host}'s rows; empty if the file or table does not exist. */
     static Map<String, String> states(Path sqliteFile, String host) {
         Map<String, String> states = new TreeMap<>();

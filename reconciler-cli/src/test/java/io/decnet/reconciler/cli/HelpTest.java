@@ -19,8 +19,12 @@ class HelpTest {
                 "--db", "DECNET_DB_URL", "jdbc:sqlite:decnet.db",
                 "--docker-host", "DOCKER_HOST", "unix:///var/run/docker.sock",
                 "--host-uuid", "default local",
-                "--allow-absent-state", "--health-port", "/healthz", "/metrics", "--events",
-                "Exit codes:", "2  --dry-run only", "Examples:");
+                "--max-deletes", "--refuse-delete-all", "--require-docker",
+                "--health-port", "/healthz", "/metrics", "--events",
+                "Exit codes of --once", "0  the pass ran to its end", "1  the pass could not run or apply",
+                "2  --dry-run only", "is an empty fleet", "Examples:");
+        assertThat(r.out()).as("accepted for old scripts, no longer documented").doesNotContain("--allow-absent-state");
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
         assertThat(r.err()).isEmpty();
     }
 
