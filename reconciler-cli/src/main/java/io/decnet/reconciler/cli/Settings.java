@@ -1,5 +1,6 @@
 package io.decnet.reconciler.cli;
 
+import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.core.ReconcilePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,10 +83,15 @@ record Settings(
         if (flags.healthPort != null && (flags.healthPort < 0 || flags.healthPort > 65_535)) {
             throw new UsageError("--health-port must be between 0 and 65535, was " + flags.healthPort);
         }
-        String hostUuid = flags.hostUuid == null ? "local" : flags.hostUuid.trim();
-        if (hostUuid.isEmpty()) {
+        String hostUuid = flags.hostUuid == null ? "local" : flags.hostUuid;
+        if (hostUuid.isBlank()) {
             throw new UsageError("--host-uuid must not be blank (the default is 'local'); a blank id would mean "
                     + "every host");
+        }
+        if (!hostUuid.strip().equals(hostUuid) || hostUuid.codePoints().anyMatch(Character::isISOControl)) {
+            // Never trimmed: ' local' trimmed to 'local' would reconcile (and delete) another host's rows.
+            throw new UsageError("--host-uuid " + Printable.quoted(hostUuid) + " has white space around it or a "
+                    + "control character in it; give the host id exactly as DECNET stores it");
         }
 
         String stateOrigin;

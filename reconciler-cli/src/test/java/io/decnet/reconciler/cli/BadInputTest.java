@@ -243,6 +243,10 @@ class BadInputTest {
                 "--interval must be between 1 and 86400 seconds, was 0");
         assertOneErrorLine(reconcile("--once", "--host-uuid", " ", "--state", state.toString()),
                 "--host-uuid must not be blank");
+        assertOneErrorLine(reconcile("--once", "--host-uuid", "peer ", "--state", state.toString()),
+                "--host-uuid \"peer \" has white space around it");
+        assertOneErrorLine(reconcile("--once", "--host-uuid", "a\nb", "--state", state.toString()),
+                "--host-uuid \"a\\nb\" has white space around it or a control character");
         assertOneErrorLine(reconcile("--once", "--db", "", "--state", state.toString()),
                 "--db was given an empty value");
         assertOneErrorLine(reconcile("--json", "--events", "-", "--state", state.toString()),
