@@ -4,6 +4,11 @@ package io.decnet.reconciler.api;
 public enum SkipReason {
     /** The state file could not be trusted: the whole pass wrote nothing. */
     STATE_UNREADABLE,
+    /**
+     * The state file changed while the pass ran in a way that makes its plan unsafe (it was absent when read and
+     * is there again before the deletes were applied): nothing was written; the next pass reads it as it is.
+     */
+    STATE_CHANGED,
     /** The runtime could not be observed: no state was changed (inserts and deletes still happen). */
     RUNTIME_UNREACHABLE,
     /** A decky in the state file belongs to another host. */

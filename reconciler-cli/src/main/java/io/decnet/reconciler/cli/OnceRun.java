@@ -130,7 +130,8 @@ final class OnceRun {
 
     /** A usable state file that was not there: DesiredFleet.Absent, which SourceStatus summarises this way. */
     private static boolean stateFileAbsent(ReconcileReport report) {
-        return report.stateFile().summary().startsWith("absent");
+        return report.stateFile().summary().startsWith("absent")
+                && report.skips().stream().noneMatch(k -> k.reason() == SkipReason.STATE_CHANGED);
     }
 
     private static boolean guardTripped(ReconcileReport report) {

@@ -9,7 +9,9 @@ import io.decnet.reconciler.api.PhaseTimings;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.RuntimeInspector;
 import io.decnet.reconciler.api.RuntimeObservation;
+import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.Skip;
+import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.api.StateSource;
 import java.time.Clock;
@@ -26,11 +28,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Converges one host's rows of DECNET's {@code fleet_deckies} table onto the state file and Docker.
  *
- * <p>A pass reads the three snapshots (state file, this host's rows, Docker's containers), plans the difference
+ * <p>A pass reads the three snapshots (this host's rows, then the state file, then Docker's containers), plans the
+ * difference
  * with a pure function of them (see {@link #plan}), sends the plan's conditional writes to the store in one
  * call, then tells the {@link FleetEventListener} about each committed insert, delete and state change. It never
  * throws for I/O trouble: an unreadable state file, an unreachable Docker or a failing store is reported in the
  * {@link ReconcileReport}. Only a misuse (a blank host id, a {@code null} port) throws.
+ *
+ * <p><b>Read order.</b> DECNET's deployer writes the state file first and the table second. A pass therefore reads
+ * the table <em>before</em> the state file: whatever row it sees was written after the file version that goes with
+ * it, so the file it reads next is at least as new, and a deploy or teardown that lands between the two reads
+ * shows up as a newer file against an older row. The writes planned from that (an insert of a decky whose row
+ * the deployer has just inserted, a delete of a row the teardown has just deleted) are conditional and come back
+ * as conflicts; nothing is undone. Reading the file first would allow the opposite (an old file against a new
+ * row), which deletes a fresh deploy or resurrects a torn-down decky. See docs/rules.md.
  *
  * <pre>{@code
  * Reconciler reconciler = Reconciler.builder()
@@ -78,9 +89,9 @@ public final class Reconciler {
     /**
      * Runs one pass for {@code hostUuid}: reads, plans, applies, reports.
      *
-     * @param stateSource the desired fleet ({@code decnet-state.json}); read first, and if it is unreadable
-     *     nothing else is read
-     * @param store the {@code fleet_deckies} table; read once, written at most once
+     * @param stateSource the desired fleet ({@code decnet-state.json}); read after the store, and if it is
+     *     unreadable nothing is written
+     * @param store the {@code fleet_deckies} table; read first and once, written at most once
      * @param runtime what Docker runs; observed once
      * @param hostUuid the host whose rows this pass owns (DECNET's own host is {@code "local"})
      * @return what was written, skipped and why; {@link ReconcileReport#failed()} when the store failed (then
@@ -128,6 +139,15 @@ public final class Reconciler {
                     plan.reportedChanges(), plan.skips(), plan.failure(), planned.timings(Duration.ZERO),
                     plan.oddRows());
         }
+        if (planned.fleet() instanceof DesiredFleet.Absent && plan.changes().stream()
+                .anyMatch(c -> c.write() instanceof RowChange.Delete) && !stillAbsent(stateSource)) {
+            // The file came back between the read and now (an editor's save, a redeploy): its absence was not a
+            // teardown. Nothing is written; the next pass reads the file as it is.
+            Skip skip = Skip.pass(SkipReason.STATE_CHANGED, "the state file was absent when read but is there "
+                    + "again: nothing written, the next pass reconciles with it");
+            return new ReconcileReport(host, startedAt, false, plan.stateFile(), plan.runtime(), List.of(),
+                    List.of(skip), null, planned.timings(Duration.ZERO), plan.oddRows());
+        }
         long applyStart = System.nanoTime();
         Applier.Applied applied = Applier.apply(store, host, plan);
         Duration applyTime = since(applyStart);
@@ -138,26 +158,39 @@ public final class Reconciler {
                 skips, applied.failure(), planned.timings(applyTime), plan.oddRows());
     }
 
-    /** Reads the state file, then (if it can be trusted) the store, then Docker, and plans; never throws. */
+    private static boolean stillAbsent(StateSource stateSource) {
+        try {
+            return stateSource.isStillAbsent();
+        } catch (RuntimeException e) {
+            LOG.warn("the state source threw instead of answering whether the file is still absent", e);
+            return false;
+        }
+    }
+
+    /**
+     * Reads the store, then the state file, then Docker (see the class comment for why in this order), and plans;
+     * never throws.
+     */
     private Planned read(StateSource stateSource, FleetStore store, RuntimeInspector runtime, String host,
             Instant now) {
         long start = System.nanoTime();
-        DesiredFleet fleet = ask("state source", stateSource::read, DesiredFleet::unreadable);
-        Duration stateRead = since(start);
-        if (fleet instanceof DesiredFleet.Unreadable unreadable) {
-            return new Planned(Planner.unreadable(host, unreadable), stateRead, Duration.ZERO, Duration.ZERO,
-                    Duration.ZERO);
-        }
-        start = System.nanoTime();
         List<FleetRow> rows;
         try {
             rows = Objects.requireNonNull(store.read(host), "FleetStore.read returned null");
         } catch (RuntimeException e) {
             Failure failure = StoreFailure.of(e, "read", store, host);
-            return new Planned(failedPlan(host, fleet, SourceStatus.notRead(), failure), stateRead,
-                    since(start), Duration.ZERO, Duration.ZERO);
+            Plan failed = new Plan(host, SourceStatus.notRead(), SourceStatus.notRead(), List.of(),
+                    StoreFailure.skips(failure), failure);
+            return new Planned(failed, null, Duration.ZERO, since(start), Duration.ZERO, Duration.ZERO);
         }
         Duration storeRead = since(start);
+        start = System.nanoTime();
+        DesiredFleet fleet = ask("state source", stateSource::read, DesiredFleet::unreadable);
+        Duration stateRead = since(start);
+        if (fleet instanceof DesiredFleet.Unreadable unreadable) {
+            return new Planned(Planner.unreadable(host, unreadable), fleet, stateRead, storeRead, Duration.ZERO,
+                    Duration.ZERO);
+        }
         start = System.nanoTime();
         RuntimeObservation observation = ask("runtime inspector", runtime::observe, RuntimeObservation::unreachable);
         Duration observe = since(start);
@@ -170,7 +203,7 @@ public final class Reconciler {
             plan = failedPlan(host, fleet, SourceStatus.of(observation),
                     new Failure(Failure.Kind.INTERNAL, "planning failed: " + e));
         }
-        return new Planned(plan, stateRead, storeRead, observe, since(start));
+        return new Planned(plan, fleet, stateRead, storeRead, observe, since(start));
     }
 
     /**
@@ -208,8 +241,9 @@ public final class Reconciler {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    /** A plan and how long reading and planning took. */
-    private record Planned(Plan plan, Duration stateRead, Duration storeRead, Duration observe, Duration planning) {
+    /** A plan, the fleet it was made from ({@code null} when the state file was not read), and the phases' times. */
+    private record Planned(Plan plan, DesiredFleet fleet, Duration stateRead, Duration storeRead, Duration observe,
+            Duration planning) {
         PhaseTimings timings(Duration apply) {
             return new PhaseTimings(stateRead, storeRead, observe, planning, apply);
         }

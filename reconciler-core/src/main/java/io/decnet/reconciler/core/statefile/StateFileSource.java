@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -26,7 +28,11 @@ import java.util.regex.Pattern;
  * Reads DECNET's {@code decnet-state.json} (SPEC §2.1) into a {@link DesiredFleet}.
  *
  * <ul>
- *   <li>no file: {@link DesiredFleet.Absent}, an empty fleet (DECNET's full teardown removes the file);</li>
+ *   <li>no file, and still none after a short settle time ({@link Builder#absentSettle}, default 1 s):
+ *       {@link DesiredFleet.Absent}, an empty fleet (DECNET's full teardown removes the file). A file missing only
+ *       for a moment (an editor that renames the old file away and writes a new one, a delete then re-create) is
+ *       read as it is after the settle time, so it never empties the fleet;</li>
+ *   <li>no file and no directory: {@link DesiredFleet.Unreadable} (a wrong path, not a teardown);</li>
  *   <li>a file that is bigger than the cap (checked before reading), unreadable, not JSON, truncated, or breaks
  *       the schema: {@link DesiredFleet.Unreadable}, with a reason naming the decky and field where there is one,
  *       so that a half-written file can never empty the fleet;</li>
@@ -50,6 +56,16 @@ public final class StateFileSource implements StateSource {
     /** The largest cap accepted: 1 GiB (a file is read into memory whole). */
     public static final long MAX_MAX_BYTES = 1024L * 1024 * 1024;
 
+    /**
+     * The default time a missing file must stay missing to be an absent fleet: 1 s. An editor's save or a
+     * delete-then-recreate leaves a gap of milliseconds; a teardown leaves the file gone for good, so waiting a
+     * second only delays the deletes of a real teardown by that second.
+     */
+    public static final Duration DEFAULT_ABSENT_SETTLE = Duration.ofSeconds(1);
+
+    /** The longest settle time accepted: 1 minute (a pass waits that long). */
+    public static final Duration MAX_ABSENT_SETTLE = Duration.ofMinutes(1);
+
     // Built once and never reconfigured, so shared reads are thread-safe. Python's json module writes NaN and
     // Infinity for such floats, so they are accepted and written back bare; floats are kept as decimals so that
     // configJson carries the file's numbers as written (0.0 stays 0.0). Duplicate keys make a file ambiguous.
@@ -64,10 +80,14 @@ public final class StateFileSource implements StateSource {
 
     private final Path path;
     private final long maxBytes;
+    private final Duration absentSettle;
+    private final Sleeper sleeper;
 
-    private StateFileSource(Path path, long maxBytes) {
+    private StateFileSource(Path path, long maxBytes, Duration absentSettle, Sleeper sleeper) {
         this.path = path;
         this.maxBytes = maxBytes;
+        this.absentSettle = absentSettle;
+        this.sleeper = sleeper;
     }
 
     /** A reader of {@code path} with the default 16 MiB cap. */
@@ -90,13 +110,37 @@ public final class StateFileSource implements StateSource {
         return maxBytes;
     }
 
+    /** How long a missing file must stay missing to be an absent fleet. */
+    public Duration absentSettle() {
+        return absentSettle;
+    }
+
     @Override
     public DesiredFleet read() {
         try {
-            return readFile();
+            DesiredFleet fleet = readFile();
+            if (!(fleet instanceof DesiredFleet.Absent) || absentSettle.isZero()) {
+                return fleet;
+            }
+            sleeper.sleep(absentSettle);
+            return readFile(); // what is there now: the file back, or still absent
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreadable("missing, and the pass was interrupted before it could confirm that it stays missing");
         } catch (RuntimeException e) {
             // Every expected trouble is handled below; this keeps the promise never to throw for the rest.
             return unreadable("cannot be read: " + e);
+        }
+    }
+
+    /** A cheap check, no settle time: nothing at the path (and the directory still there). */
+    @Override
+    public boolean isStillAbsent() {
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            return Files.notExists(path, LinkOption.NOFOLLOW_LINKS) && (parent == null || Files.isDirectory(parent));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -186,10 +230,17 @@ public final class StateFileSource implements StateSource {
 
     @Override
     public String toString() {
-        return "StateFileSource[" + path + ", maxBytes=" + maxBytes + "]";
+        return "StateFileSource[" + path + ", maxBytes=" + maxBytes + ", absentSettle=" + absentSettle + "]";
     }
 
-    /** The file is over the cap; thrown before any byte is parsed. */
+    /** Waits; {@link #SYSTEM} is {@link Thread#sleep}, tests pass their own. */
+    @FunctionalInterface
+    public interface Sleeper {
+        Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     /** A file the reader will not read: too big, or not a regular file. */
     private static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
@@ -207,6 +258,8 @@ public final class StateFileSource implements StateSource {
     public static final class Builder {
         private final Path path;
         private long maxBytes = DEFAULT_MAX_BYTES;
+        private Duration absentSettle = DEFAULT_ABSENT_SETTLE;
+        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder(Path path) {
             this.path = path;
@@ -215,6 +268,22 @@ public final class StateFileSource implements StateSource {
         /** The size cap: a bigger file is unreadable, without being parsed. Between 1 and {@link #MAX_MAX_BYTES}. */
         public Builder maxBytes(long maxBytes) {
             this.maxBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * How long a missing file must stay missing before it is an absent (empty) fleet; {@link Duration#ZERO}
+         * takes a missing file as absent at once. Between zero and {@link #MAX_ABSENT_SETTLE}; default
+         * {@link #DEFAULT_ABSENT_SETTLE}.
+         */
+        public Builder absentSettle(Duration absentSettle) {
+            this.absentSettle = absentSettle;
+            return this;
+        }
+
+        /** How the settle time is waited; default {@link Sleeper#SYSTEM}. For tests. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
             return this;
         }
 
@@ -231,7 +300,14 @@ public final class StateFileSource implements StateSource {
                 throw new IllegalArgumentException(
                         "maxBytes must be between 1 and " + MAX_MAX_BYTES + ", was " + maxBytes);
             }
-            return new StateFileSource(Objects.requireNonNull(path), maxBytes);
+            if (absentSettle == null || absentSettle.isNegative() || absentSettle.compareTo(MAX_ABSENT_SETTLE) > 0) {
+                throw new IllegalArgumentException("absentSettle must be between 0 and " + MAX_ABSENT_SETTLE
+                        + ", was " + absentSettle);
+            }
+            if (sleeper == null) {
+                throw new IllegalArgumentException("sleeper must be a Sleeper (default Sleeper.SYSTEM), was null");
+            }
+            return new StateFileSource(Objects.requireNonNull(path), maxBytes, absentSettle, sleeper);
         }
     }
 }
