@@ -150,10 +150,11 @@ class ReconcileCommandIT {
 
     @Test
     void badInputInTheRealProcessIsOneLineOnStderrAndExitOne() throws Exception {
-        Cli.Result missing = cli("reconcile", "--once", "--state", dir.resolve("typo.json").toString());
-        assertThat(missing.code()).isEqualTo(1);
+        Cli.Result missing = cli("reconcile", "--once", "--state",
+                dir.resolve("no-such-dir").resolve("decnet-state.json").toString());
+        assertThat(missing.code()).as(missing.toString()).isEqualTo(1);
         assertThat(missing.errLines()).singleElement().asString().startsWith("error: state file")
-                .contains("--state");
+                .contains("nor does its directory", "--state");
         assertThat(missing.out()).isEmpty();
 
         Cli.Result scheme = cli("reconcile", "--once", "--db", "jdbc:h2:mem:x");
