@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -24,7 +26,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        JvmShutdown shutdown = new JvmShutdown();
+        // First of all, so that a SIGTERM while the JVM loads drivers and connects is a clean stop, too.
+        JvmShutdown shutdown = JvmShutdown.install(isLongLived(args));
         Charset cs = StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), cs), true);
         // Loggers and --verbose stack traces go to standard error: scrub the database passwords from all of it.
@@ -39,6 +42,13 @@ public final class Main {
             System.exit(code);
         }
         // Otherwise a signal started the shutdown: its hook stops the worker and ends the process with 0.
+    }
+
+    /** Whether {@code args} start the long-lived worker (a stop by signal is then a normal end, exit 0). */
+    static boolean isLongLived(String[] args) {
+        List<String> list = List.of(args);
+        return list.contains("reconcile") && list.stream().noneMatch(a -> a.equals("--once")
+                || a.equals("--dry-run") || a.equals("--json") || a.equals("-h") || a.equals("--help"));
     }
 
     /** The text whose JDBC URLs carry the passwords to keep out of output: the arguments and the URL variable. */
@@ -93,25 +103,49 @@ public final class Main {
         return false;
     }
 
-    /** SIGTERM and SIGINT run the shutdown hook; it stops gracefully, then ends the process with exit code 0. */
+    /**
+     * SIGTERM and SIGINT run the one shutdown hook, installed when {@code main} starts. In the long-lived mode it
+     * runs the stop action (the worker finishes the pass in flight) once that is registered, and ends the process
+     * with exit code 0, as systemd expects of a clean stop, also when the signal comes while the command is still
+     * starting. A one-shot run keeps the usual 128+signal exit code: its pass did not complete.
+     */
     static final class JvmShutdown implements CliEnvironment.ShutdownSignal {
         private static final int RUNNING = 0;
         private static final int BY_SIGNAL = 1;
         private static final int NORMAL_EXIT = 2;
+        /** What the JVM itself exits with on SIGTERM. */
+        private static final int SIGTERM_EXIT = 143;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private final AtomicReference<Runnable> action = new AtomicReference<>();
+        private final boolean cleanStopBySignal;
+
+        private JvmShutdown(boolean cleanStopBySignal) {
+            this.cleanStopBySignal = cleanStopBySignal;
+        }
+
+        static JvmShutdown install(boolean cleanStopBySignal) {
+            JvmShutdown shutdown = new JvmShutdown(cleanStopBySignal);
+            Runtime.getRuntime().addShutdownHook(new Thread(shutdown::onSignalOrExit, "fleet-reconciler-shutdown"));
+            return shutdown;
+        }
 
         @Override
-        public void onShutdown(Runnable action) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                boolean bySignal = state.compareAndSet(RUNNING, BY_SIGNAL);
-                action.run();
-                System.out.flush();
-                System.err.flush();
-                if (bySignal) {
-                    // The JVM would exit with 128+signal; the worker stopped cleanly, so 0, as systemd expects.
-                    Runtime.getRuntime().halt(OnceRun.OK);
-                }
-            }, "fleet-reconciler-shutdown"));
+        public void onShutdown(Runnable stop) {
+            action.set(stop);
+        }
+
+        private void onSignalOrExit() {
+            boolean bySignal = state.compareAndSet(RUNNING, BY_SIGNAL);
+            Runnable stop = action.get();
+            if (stop != null) {
+                stop.run();
+            }
+            System.out.flush();
+            System.err.flush();
+            if (bySignal) {
+                // The JVM would exit with 128+signal; a worker that stopped cleanly ends with 0.
+                Runtime.getRuntime().halt(cleanStopBySignal ? OnceRun.OK : SIGTERM_EXIT);
+            }
         }
 
         /** Whether main may exit with its own code: no signal has started the shutdown. */
