@@ -5,7 +5,9 @@ import io.decnet.reconciler.api.FleetStore;
 import io.decnet.reconciler.api.FleetStoreException;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
+import io.decnet.reconciler.api.WriterLease;
 import io.decnet.reconciler.jdbi.internal.Credentials;
+import io.decnet.reconciler.jdbi.internal.DatabaseLease;
 import io.decnet.reconciler.jdbi.internal.Dialect;
 import io.decnet.reconciler.jdbi.internal.JdbcTarget;
 import io.decnet.reconciler.jdbi.internal.PreparedStore;
@@ -181,6 +183,34 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                     + " and this store is read-only, so it does not create it");
         }
         return store.table().timestampPrecision();
+    }
+
+    /**
+     * The one-writer-per-host lease of this table, held in the database itself (see {@link WriterLease}):
+     * PostgreSQL advisory lock, MySQL/MariaDB {@code GET_LOCK}, or for SQLite an OS lock on a file next to the
+     * database ({@code <database>-fleet-reconciler.lock}). Each holds while its holder lives: a killed reconciler's
+     * lease is released by the database or the OS. Taking it costs one connection and one query; giving it back one
+     * more. A read-only store writes nothing and returns {@link WriterLease#NONE}.
+     */
+    public WriterLease writerLease() {
+        if (readOnly) {
+            return WriterLease.NONE;
+        }
+        return new DatabaseLease(jdbi, this::prepared, this::sqliteFile, tableName);
+    }
+
+    /** The main database file of this SQLite store. */
+    private Path sqliteFile() {
+        if (target != null && target.sqliteFile().isPresent()) {
+            return target.sqliteFile().get().toAbsolutePath();
+        }
+        String file = jdbi.withHandle(handle -> handle.createQuery("PRAGMA database_list")
+                .map((rs, ctx) -> "main".equals(rs.getString("name")) ? rs.getString("file") : null)
+                .stream().filter(Objects::nonNull).findFirst().orElse(""));
+        if (file.isEmpty()) {
+            throw new FleetStoreException("this SQLite database has no file (in memory?): no lease can be held");
+        }
+        return Path.of(file);
     }
 
     /** Stops the store; later calls throw {@link IllegalStateException}. Idempotent. */

@@ -1,0 +1,175 @@
+package io.decnet.reconciler.jdbi.internal;
+
+import io.decnet.reconciler.api.LeaseAttempt;
+import io.decnet.reconciler.api.WriterLease;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The writer lease held in the database itself, so that whatever holds it dies with its holder:
+ * <ul>
+ *   <li>PostgreSQL: a session-level advisory lock ({@code pg_try_advisory_lock}) on a 64-bit key derived from the
+ *       table and host, on a connection of its own kept until release; a killed holder's session ends and the
+ *       lock with it;</li>
+ *   <li>MySQL/MariaDB: {@code GET_LOCK(name, 0)} on a connection of its own, likewise;</li>
+ *   <li>SQLite: an OS lock (fcntl, through {@link FileChannel#tryLock}) on one byte, chosen by the host, of a lock
+ *       file next to the database ({@code <database>-fleet-reconciler.lock}, empty, left in place). The database
+ *       file itself is never locked by this class: SQLite's own locks on it are per process, and closing another
+ *       descriptor of the file would drop them. The OS releases the lock when the process dies.</li>
+ * </ul>
+ * Acquiring costs one round trip (a connection from the data source and one query; SQLite: a system call), and
+ * releasing one more. Thread-safe: no state besides the immutable configuration.
+ */
+public final class DatabaseLease implements WriterLease {
+    private final Jdbi jdbi;
+    private final Supplier<PreparedStore> store;
+    private final Supplier<Path> sqliteFile;
+    private final String tableName;
+
+    /**
+     * @param jdbi the store's connections
+     * @param store the prepared store (its dialect), resolved on first use
+     * @param sqliteFile the SQLite database file, resolved on first use (SQLite only)
+     * @param tableName the table whose rows the lease protects (part of the key)
+     */
+    public DatabaseLease(Jdbi jdbi, Supplier<PreparedStore> store, Supplier<Path> sqliteFile, String tableName) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.store = Objects.requireNonNull(store, "store");
+        this.sqliteFile = Objects.requireNonNull(sqliteFile, "sqliteFile");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    @Override
+    public LeaseAttempt tryAcquire(String hostUuid) {
+        if (hostUuid == null || hostUuid.isBlank()) {
+            throw new IllegalArgumentException("hostUuid must not be blank; got "
+                    + (hostUuid == null ? "null" : "'" + hostUuid + "'"));
+        }
+        try {
+            Dialect dialect = store.get().table().dialect();
+            return switch (dialect) {
+                case SQLITE -> fileLock(hostUuid);
+                case POSTGRESQL -> postgres(hostUuid);
+                case MYSQL -> mysql(hostUuid);
+            };
+        } catch (RuntimeException e) {
+            return new LeaseAttempt.Unavailable(hostUuid, "cannot take the writer lease: " + e.getMessage());
+        }
+    }
+
+    private LeaseAttempt postgres(String host) {
+        long key = ByteBuffer.wrap(digest(host)).getLong();
+        Handle handle = jdbi.open();
+        try {
+            boolean got = handle.createQuery("SELECT pg_try_advisory_lock(?)").bind(0, key).mapTo(Boolean.class).one();
+            if (got) {
+                return held(host, handle, "SELECT pg_advisory_unlock(?)", key);
+            }
+            // A bigint key is stored as classid (high 32 bits) and objid (low 32 bits), objsubid 1.
+            String holder = handle.createQuery("SELECT 'PostgreSQL session ' || pid FROM pg_locks WHERE locktype = "
+                    + "'advisory' AND granted AND objsubid = 1 AND classid::bigint = ? AND objid::bigint = ?")
+                    .bind(0, key >>> 32).bind(1, key & 0xFFFFFFFFL).mapTo(String.class).findFirst()
+                    .orElse("another PostgreSQL session");
+            handle.close();
+            return new LeaseAttempt.Busy(host, holder);
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    private LeaseAttempt mysql(String host) {
+        // Lock names are at most 64 characters, and server-wide: the table and host are hashed into it.
+        String name = "fleet-reconciler:" + HexFormat.of().formatHex(digest(host)).substring(0, 40);
+        Handle handle = jdbi.open();
+        try {
+            Integer got = handle.createQuery("SELECT GET_LOCK(?, 0)").bind(0, name).mapTo(Integer.class).one();
+            if (got != null && got == 1) {
+                return held(host, handle, "SELECT RELEASE_LOCK(?)", name);
+            }
+            String holder = handle.createQuery("SELECT CONCAT('MySQL/MariaDB connection ', IS_USED_LOCK(?))")
+                    .bind(0, name).mapTo(String.class).findFirst().orElse("another MySQL/MariaDB connection");
+            handle.close();
+            return new LeaseAttempt.Busy(host, holder == null ? "another MySQL/MariaDB connection" : holder);
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    private static LeaseAttempt.Held held(String host, Handle handle, String releaseSql, Object key) {
+        return new LeaseAttempt.Held(host, () -> {
+            try {
+                handle.createQuery(releaseSql).bind(0, key).mapTo(Object.class).findFirst();
+            } catch (RuntimeException e) {
+                // The session ends just below, and the lock with it.
+            } finally {
+                handle.close();
+            }
+        });
+    }
+
+    private LeaseAttempt fileLock(String host) {
+        Path file = sqliteFile.get();
+        Path lockFile = file.resolveSibling(file.getFileName() + "-fleet-reconciler.lock");
+        // One byte per host, at an offset from the hash, far below any real file size (the file stays empty).
+        long offset = (ByteBuffer.wrap(digest(host)).getLong() >>> 1) % (1L << 40);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return new LeaseAttempt.Unavailable(host, "cannot open the lock file " + lockFile + ": " + e);
+        }
+        try {
+            FileLock lock = channel.tryLock(offset, 1, false);
+            if (lock == null) {
+                channel.close();
+                return new LeaseAttempt.Busy(host, "another process (lock file " + lockFile + ")");
+            }
+            return new LeaseAttempt.Held(host, () -> {
+                try {
+                    channel.close(); // releases the lock
+                } catch (IOException e) {
+                    // closed anyway
+                }
+            });
+        } catch (OverlappingFileLockException e) {
+            close(channel);
+            return new LeaseAttempt.Busy(host, "another reconciler in this process");
+        } catch (IOException e) {
+            close(channel);
+            return new LeaseAttempt.Unavailable(host, "cannot lock " + lockFile + ": " + e);
+        }
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing more to release
+        }
+    }
+
+    /** A stable digest of this table and host: the lock key. */
+    private byte[] digest(String host) {
+        try {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest((tableName + "\u0000" + host).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
