@@ -17,6 +17,8 @@ public enum SkipReason {
     TRANSITION_IN_FLIGHT,
     /** The pass would delete more rows than the policy allows: nothing was deleted. */
     MASS_DELETE_GUARD,
+    /** Another reconciler of this host held the writer lease: this pass did not run (see {@link WriterLease}). */
+    WRITER_LEASE_BUSY,
     /** The store could not be read or written: nothing was written. */
     STORE_FAILED
 }

@@ -5,6 +5,7 @@ import io.decnet.reconciler.api.FleetStore;
 import io.decnet.reconciler.api.ReconcilerException;
 import io.decnet.reconciler.api.RuntimeInspector;
 import io.decnet.reconciler.api.StateSource;
+import io.decnet.reconciler.api.WriterLease;
 import io.decnet.reconciler.core.events.JsonLinesEventListener;
 import io.decnet.reconciler.core.statefile.StateFileSource;
 import io.decnet.reconciler.docker.DockerRuntimeInspector;
@@ -23,12 +24,14 @@ final class Adapters implements AutoCloseable {
     private final FleetStore store;
     private final RuntimeInspector docker;
     private final FleetEventListener events;
+    private final WriterLease lease;
     private final List<AutoCloseable> opened;
 
-    private Adapters(StateSource state, FleetStore store, RuntimeInspector docker, FleetEventListener events,
+    private Adapters(StateSource state, JdbiFleetStore store, RuntimeInspector docker, FleetEventListener events,
             List<AutoCloseable> opened) {
         this.state = state;
         this.store = store;
+        this.lease = store.writerLease();
         this.docker = docker;
         this.events = events;
         this.opened = opened;
@@ -117,6 +120,11 @@ final class Adapters implements AutoCloseable {
 
     FleetEventListener events() {
         return events;
+    }
+
+    /** The one-writer-per-host lease of the store ({@link WriterLease#NONE} for a dry run's read-only store). */
+    WriterLease lease() {
+        return lease;
     }
 
     @Override

@@ -39,6 +39,7 @@ final class FleetMetrics {
     private volatile double stateFileUsable = Double.NaN;
     private volatile double consecutiveFailures;
     private volatile double lastSuccessEpochSeconds = Double.NaN;
+    private volatile LeasedPass lease;
 
     FleetMetrics() {
         Gauge.builder("fleet.reconciler.docker.usable", this, m -> m.dockerUsable)
@@ -50,6 +51,32 @@ final class FleetMetrics {
         Gauge.builder("fleet.reconciler.last.success.timestamp", this, m -> m.lastSuccessEpochSeconds)
                 .baseUnit("seconds").description("When the last successful pass ended (Unix time)")
                 .register(registry);
+        Gauge.builder("fleet.reconciler.writer.lease.held", this, FleetMetrics::leaseHeld)
+                .description("1 if this reconciler got the host's writer lease for its last pass, 0 if another "
+                        + "reconciler held it (standby), NaN before the first pass").register(registry);
+    }
+
+    /** The lease whose state {@code fleet_reconciler_writer_lease_held} and {@code /healthz} show. */
+    void writerLease(LeasedPass lease) {
+        this.lease = lease;
+    }
+
+    /** The writer lease for a person ({@code held}, {@code standby (...)}), or {@code null} when none is used. */
+    String writerLeaseDescription() {
+        LeasedPass l = lease;
+        return l == null ? null : l.describe();
+    }
+
+    private double leaseHeld() {
+        LeasedPass l = lease;
+        if (l == null) {
+            return Double.NaN;
+        }
+        return switch (l.state()) {
+            case HELD -> 1;
+            case BUSY -> 0;
+            case NOT_TRIED, UNAVAILABLE -> Double.NaN;
+        };
     }
 
     /** Counts what a pass wrote and what it could read; returns the report (to wrap a pass). */

@@ -20,6 +20,11 @@ record Health(boolean healthy, String json) {
     static final int INTERVALS = 3;
 
     static Health of(WorkerStatus status, Duration interval, Instant now) {
+        return of(status, interval, now, null);
+    }
+
+    /** As {@link #of(WorkerStatus, Duration, Instant)}, with the writer lease ({@code "held"}, {@code "standby (...)"}). */
+    static Health of(WorkerStatus status, Duration interval, Instant now, String writerLease) {
         Instant lastSuccess = status.lastSuccessAt();
         boolean healthy = status.state() == WorkerStatus.State.RUNNING && lastSuccess != null
                 && !lastSuccess.plus(interval.multipliedBy(INTERVALS)).isBefore(now);
@@ -43,6 +48,9 @@ record Health(boolean healthy, String json) {
         body.put("consecutive_failures", status.consecutiveFailures());
         body.put("passes", status.passes());
         body.put("failures", status.failures());
+        if (writerLease != null) {
+            body.put("writer_lease", writerLease);
+        }
         return new Health(healthy, body.toString());
     }
 }

@@ -1,10 +1,17 @@
 package io.decnet.reconciler.cli;
 
+import io.decnet.reconciler.api.PhaseTimings;
+import io.decnet.reconciler.api.ReconcileReport;
+import io.decnet.reconciler.api.Skip;
+import io.decnet.reconciler.api.SkipReason;
+import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.core.Reconciler;
 import io.decnet.reconciler.core.worker.ReconcileWorker;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -32,10 +39,13 @@ final class LongLivedRun {
         Adapters adapters = Adapters.open(s, env);
         FleetMetrics metrics = new FleetMetrics();
         Reconciler reconciler = Reconciler.builder().policy(s.policy()).listener(adapters.events()).build();
+        LeasedPass leased = new LeasedPass(adapters.lease(), s.hostUuid(), log);
+        metrics.writerLease(leased);
         ReconcileWorker worker = ReconcileWorker.builder()
                 .name("reconciler")
-                .pass(() -> metrics.record(reconciler.reconcileOnce(
-                        adapters.state(), adapters.store(), adapters.docker(), s.hostUuid())))
+                .pass(() -> metrics.record(leased.run(() -> reconciler.reconcileOnce(
+                        adapters.state(), adapters.store(), adapters.docker(), s.hostUuid()))
+                        .orElseGet(() -> standingBy(leased))))
                 .interval(s.interval())
                 .passDeadline(s.passTimeout())
                 .passListener(metrics::record)
@@ -102,6 +112,14 @@ final class LongLivedRun {
             Thread.currentThread().interrupt();
         }
         return OnceRun.OK;
+    }
+
+    /** The report of a pass that did not run because another reconciler of this host held the writer lease. */
+    private ReconcileReport standingBy(LeasedPass leased) {
+        return new ReconcileReport(s.hostUuid(), Instant.now(), false, SourceStatus.notRead(), SourceStatus.notRead(),
+                List.of(), List.of(Skip.pass(SkipReason.WRITER_LEASE_BUSY, "writer lease " + leased.describe()
+                        + ": another reconciler of this host is running a pass")), null,
+                new PhaseTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
     }
 
     private StateFileWatcher watch(Logger log, ReconcileWorker worker) {

@@ -7,8 +7,12 @@ import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.core.Reconciler;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code reconcile --once} (and {@code --dry-run}, {@code --json}): one pass, a report, an exit code.
@@ -22,6 +26,7 @@ final class OnceRun {
     static final int OK = 0;
     static final int ERROR = 1;
     static final int DRIFT = 2;
+    private static final Duration LEASE_RETRY = Duration.ofMillis(200);
 
     private final Settings s;
     private final CliEnvironment env;
@@ -35,11 +40,19 @@ final class OnceRun {
         Adapters.requireStateFile(s);
         PrintWriter err = env.err();
         ReconcileReport report;
+        LeasedPass leased;
         try (Adapters adapters = Adapters.open(s, env)) {
             Reconciler reconciler = Reconciler.builder().policy(s.policy()).listener(adapters.events()).build();
-            report = s.dryRun()
+            leased = new LeasedPass(adapters.lease(), s.hostUuid(), LoggerFactory.getLogger(OnceRun.class));
+            Supplier<ReconcileReport> pass = () -> s.dryRun()
                     ? reconciler.dryRun(adapters.state(), adapters.store(), adapters.docker(), s.hostUuid())
                     : reconciler.reconcileOnce(adapters.state(), adapters.store(), adapters.docker(), s.hostUuid());
+            report = whenTheLeaseIsFree(leased, pass);
+        }
+        if (report == null) {
+            throw new UsageError("another reconciler of host " + Printable.of(s.hostUuid()) + " held the writer "
+                    + "lease for all of --pass-timeout (" + s.passTimeout().toSeconds() + " s): "
+                    + leased.describe() + "; nothing was changed, run again later");
         }
         int code = exitCode(report);
         print(report, code);
@@ -47,6 +60,29 @@ final class OnceRun {
         env.out().flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Runs the pass as soon as no other reconciler of this host holds the writer lease (a long-lived worker holds
+     * it only while its pass runs), waiting at most {@code --pass-timeout}; {@code null} if it never was free.
+     */
+    private ReconcileReport whenTheLeaseIsFree(LeasedPass leased, Supplier<ReconcileReport> pass) {
+        long deadline = System.nanoTime() + s.passTimeout().toNanos();
+        while (true) {
+            Optional<ReconcileReport> report = leased.run(pass);
+            if (report.isPresent()) {
+                return report.get();
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(LEASE_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     /** Whether the pass ran to its end: the state file could be used and the store read and written. */
