@@ -13,6 +13,16 @@ import java.util.Set;
  * DECNET's reconciler ({@code decnet.fleet.reconciler.reconcile_once}) as SPEC.md §1–2 and docs/rules.md describe
  * it, plus this project's intended differences, written apart from the project's own core so that the two can
  * disagree. {@link #expect} is a pure function of the scenario, the engine's container statuses and the time.
+ *
+ * <p>DECNET: a decky of the file without a row is inserted with Docker's aggregate state ({@code running} while
+ * Docker is unreachable); a row of this host whose decky is not in the file is deleted; a row whose state differs
+ * from Docker's aggregate (exact string compare) gets that state; Docker unreachable changes no state. Intended
+ * differences: (a) services, ip and decky_config that differ from the file (by JSON value) are rewritten, not
+ * counted in {@code state_updated}; (b) {@code pending}/{@code tearing_down} rows written less than 10 min ago are
+ * left alone (an unreadable {@code updated_at} gets no grace); (c) a decky naming another host is skipped, and this
+ * host's row of it deleted; (d) an unreadable file or a missing directory changes nothing, exit 1, nothing on
+ * stdout; (e) an absent file is an empty fleet; (f) other hosts' rows never change; (g) while Docker is unreachable
+ * a transitional row past its grace is not rewritten either (DECNET leaves it too).
  */
 final class DecnetModel {
     static final String HOST = "local";
@@ -52,6 +62,11 @@ final class DecnetModel {
             if (d == null) {
                 table.remove(row.key());
                 deleted++;
+                continue;
+            }
+            if (!s.dockerReachable() && TRANSITIONAL.contains(row.state())) {
+                // (g) past its grace but Docker cannot say how the deploy or teardown ended: DECNET leaves it, and
+                // ours defers the config rewrite too (a write would restart the grace period of a stuck row).
                 continue;
             }
             String state = s.dockerReachable() ? aggregate(d, containers) : row.state();

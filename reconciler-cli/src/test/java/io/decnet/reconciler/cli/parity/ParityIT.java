@@ -37,6 +37,10 @@ class ParityIT {
 
     @BeforeAll
     static void pool() {
+        // In this JVM the command's own logging set-up does not run: keep 200 passes' logs off the build output.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+        }
         dockerHost = ExternalService.requireEnv("FLEET_IT_DOCKER_HOST", HOW_TO_START);
         String image = ExternalService.requireEnv("FLEET_IT_DOCKER_IMAGE", HOW_TO_START);
         run = "p" + UUID.randomUUID().toString().substring(0, 6);
@@ -75,11 +79,12 @@ class ParityIT {
             CliAccess.Outcome o = s.viaProcess() ? CliAccess.packaged(sdir, args) : CliAccess.inProcess(args);
             RunResult got = new RunResult(o.code(), o.out(), o.err());
             List<Row> after = DecnetTable.read(db);
-            report.record(s, containers, want, got, after, Comparison.differences(s, want, got, after));
+            report.record(s, containers, now, want, got, after, Comparison.differences(s, want, got, after));
         }
         Duration took = Duration.between(start, Instant.now());
         report.write(reportFile, took);
         System.out.println(report.summary());
+        System.out.println(report.coverage());
         System.out.println("parity: " + took.toMillis() + " ms for " + count + " scenarios; report "
                 + reportFile.toAbsolutePath());
         assertThat(pool.statuses()).as("the pool did not change during the run").isEqualTo(containers);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 final class ParityReport {
     private final long seed;
     private final List<String> mismatches = new ArrayList<>();
+    private final Coverage coverage = new Coverage();
     private int scenarios;
     private int viaProcess;
 
@@ -22,9 +24,10 @@ final class ParityReport {
         this.seed = seed;
     }
 
-    void record(Scenario s, Map<String, String> containers, Expectation want, RunResult got, List<Row> after,
-            List<String> differences) {
+    void record(Scenario s, Map<String, String> containers, Instant now, Expectation want, RunResult got,
+            List<Row> after, List<String> differences) {
         scenarios++;
+        coverage.add(s, want, now);
         if (s.viaProcess()) {
             viaProcess++;
         }
@@ -49,6 +52,11 @@ final class ParityReport {
         return mismatches.size();
     }
 
+    /** What the scenarios exercised. */
+    String coverage() {
+        return "parity coverage: " + coverage;
+    }
+
     String summary() {
         return "parity: " + scenarios + " scenarios, " + mismatches.size() + " mismatches (seed " + seed + ")";
     }
@@ -63,7 +71,8 @@ final class ParityReport {
                 .append(viaProcess).append(" of them through the packaged launcher; took ")
                 .append(took.toMillis()).append(" ms\n")
                 .append("rerun: mvn -B verify -pl reconciler-cli -am -Dit.test='Parity*' -Dparity.seed=").append(seed)
-                .append(" -Dparity.scenarios=").append(scenarios).append("\n\n");
+                .append(" -Dparity.scenarios=").append(scenarios).append('\n')
+                .append(coverage()).append("\n\n");
         mismatches.forEach(m -> b.append(m).append('\n'));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
