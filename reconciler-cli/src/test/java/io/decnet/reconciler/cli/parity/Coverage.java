@@ -14,6 +14,13 @@ final class Coverage {
 
     void add(Scenario s, Expectation want, Instant now) {
         count("state " + s.state().getClass().getSimpleName().toLowerCase());
+        if (s.state() instanceof StateInput.Present p && p.deckies().isEmpty()) {
+            count("state present with no deckies");
+        }
+        if (s.viaProcess()) {
+            count("launcher runs (" + s.state().getClass().getSimpleName().toLowerCase() + ", docker "
+                    + (s.dockerReachable() ? "up" : "down") + ")");
+        }
         count(s.dockerReachable() ? "docker reachable" : "docker unreachable");
         want.countsLine().ifPresent(l -> {
             Matcher m = COUNTS.matcher(l);

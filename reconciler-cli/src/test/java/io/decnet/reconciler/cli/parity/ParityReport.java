@@ -70,7 +70,8 @@ final class ParityReport {
         StringBuilder b = new StringBuilder(summary()).append('\n')
                 .append(viaProcess).append(" of them through the packaged launcher; took ")
                 .append(took.toMillis()).append(" ms\n")
-                .append("rerun: mvn -B verify -pl reconciler-cli -am -Dit.test='Parity*' -Dparity.seed=").append(seed)
+                .append("rerun: mvn -B verify -pl reconciler-cli -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false ")
+                .append("-Dfailsafe.failIfNoSpecifiedTests=false -Dit.test='Parity*' -Dparity.seed=").append(seed)
                 .append(" -Dparity.scenarios=").append(scenarios).append('\n')
                 .append(coverage()).append("\n\n");
         mismatches.forEach(m -> b.append(m).append('\n'));
