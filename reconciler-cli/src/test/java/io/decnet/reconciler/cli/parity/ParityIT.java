@@ -69,15 +69,18 @@ class ParityIT {
         for (int i = 0; i < count; i++) {
             Instant now = Instant.now();
             Scenario s = generator.scenario(i, i % PROCESS_EVERY == PROCESS_EVERY - 1, now);
-            Path sdir = Files.createDirectories(dir.resolve("s" + i));
-            Path db = sdir.resolve("decnet.db");
-            DecnetTable.create(db, s.rows());
-            Path state = s.state().write(sdir);
             Expectation want = DecnetModel.expect(s, containers, now);
-            String[] args = {"reconcile", "--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
-                "--docker-host", s.dockerReachable() ? dockerHost : noDocker, "--host-uuid", DecnetModel.HOST};
-            CliAccess.Outcome o = s.viaProcess() ? CliAccess.packaged(sdir, args) : CliAccess.inProcess(args);
-            RunResult got = new RunResult(o.code(), o.out(), o.err());
+            Path sdir = dir.resolve("s" + i);
+            Path db = sdir.resolve("decnet.db");
+            RunResult got = run(s, sdir, noDocker);
+            if (s.dockerReachable() && got.out().contains("docker=unusable")) {
+                // The engine is shared and can stall under other tests' churn: that is no parity question, so the
+                // scenario is made afresh and run once more (counted in the report).
+                report.retried();
+                sdir = dir.resolve("s" + i + "-again");
+                db = sdir.resolve("decnet.db");
+                got = run(s, sdir, noDocker);
+            }
             List<Row> after = DecnetTable.read(db);
             report.record(s, containers, now, want, got, after, Comparison.differences(s, want, got, after));
         }
@@ -90,5 +93,17 @@ class ParityIT {
         assertThat(pool.statuses()).as("the pool did not change during the run").isEqualTo(containers);
         assertThat(report.mismatches()).as(() -> report.summary() + "; first ones (all in " + reportFile + "):\n"
                 + report.first(3)).isZero();
+    }
+
+    /** Makes the scenario's SQLite file and state file in {@code sdir}, then runs {@code reconcile --once}. */
+    private static RunResult run(Scenario s, Path sdir, String noDocker) throws Exception {
+        Files.createDirectories(sdir);
+        Path db = sdir.resolve("decnet.db");
+        DecnetTable.create(db, s.rows());
+        Path state = s.state().write(sdir);
+        String[] args = {"reconcile", "--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
+            "--docker-host", s.dockerReachable() ? dockerHost : noDocker, "--host-uuid", DecnetModel.HOST};
+        CliAccess.Outcome o = s.viaProcess() ? CliAccess.packaged(sdir, args) : CliAccess.inProcess(args);
+        return new RunResult(o.code(), o.out(), o.err());
     }
 }

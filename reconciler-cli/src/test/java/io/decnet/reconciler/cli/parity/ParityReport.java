@@ -19,6 +19,7 @@ final class ParityReport {
     private final Coverage coverage = new Coverage();
     private int scenarios;
     private int viaProcess;
+    private int retried;
 
     ParityReport(long seed) {
         this.seed = seed;
@@ -48,6 +49,11 @@ final class ParityReport {
         mismatches.add(b.toString());
     }
 
+    /** A scenario was run again because the shared engine did not answer the command in time. */
+    void retried() {
+        retried++;
+    }
+
     int mismatches() {
         return mismatches.size();
     }
@@ -68,7 +74,8 @@ final class ParityReport {
 
     void write(Path file, Duration took) {
         StringBuilder b = new StringBuilder(summary()).append('\n')
-                .append(viaProcess).append(" of them through the packaged launcher; took ")
+                .append(viaProcess).append(" of them through the packaged launcher, ").append(retried)
+                .append(" run again because the engine did not answer in time; took ")
                 .append(took.toMillis()).append(" ms\n")
                 .append("rerun: mvn -B verify -pl reconciler-cli -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false ")
                 .append("-Dfailsafe.failIfNoSpecifiedTests=false -Dit.test='Parity*' -Dparity.seed=").append(seed)

@@ -165,7 +165,8 @@ final class ScenarioGenerator {
                 : pick(r, ODD_TIMES);
         k = r.nextInt(100);
         String lastSeen = k < 40 ? null : DecnetTime.format(now.minus(age).minusSeconds(5),
-                k < 90 ? DecnetTime.Spelling.DECNET : DecnetTime.Spelling.WITH_T);
+                k < 85 ? DecnetTime.Spelling.DECNET : k < 95 ? DecnetTime.Spelling.WITH_T
+                : DecnetTime.Spelling.GARBAGE);
         String lastError = r.nextInt(5) == 0 ? "compose up failed: exit status 1" : null;
         String composeHash = r.nextBoolean() ? Long.toHexString(r.nextLong()) : null;
         return new Row(host, d.name(), services, config, ip, state, lastError, composeHash, lastSeen, updatedAt);
