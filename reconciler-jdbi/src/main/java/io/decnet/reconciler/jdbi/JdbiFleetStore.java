@@ -71,6 +71,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     private final JdbcTarget target;
     private final Object preparing = new Object();
     private volatile PreparedStore prepared;
+    private DatabaseLease lease;
     private volatile boolean closed;
 
     private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, boolean readOnly,
@@ -190,13 +191,19 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
      * PostgreSQL advisory lock, MySQL/MariaDB {@code GET_LOCK}, or for SQLite an OS lock on a file next to the
      * database ({@code <database>-fleet-reconciler.lock}). Each holds while its holder lives: a killed reconciler's
      * lease is released by the database or the OS. Taking it costs one connection and one query; giving it back one
-     * more. A read-only store writes nothing and returns {@link WriterLease#NONE}.
+     * more. The same lease object for every call; closing the store gives it back. A read-only store writes nothing
+     * and returns {@link WriterLease#NONE}.
      */
     public WriterLease writerLease() {
         if (readOnly) {
             return WriterLease.NONE;
         }
-        return new DatabaseLease(jdbi, this::prepared, this::sqliteFile, tableName);
+        synchronized (preparing) {
+            if (lease == null) {
+                lease = new DatabaseLease(jdbi, this::prepared, this::sqliteFile, tableName);
+            }
+            return lease;
+        }
     }
 
     /** The main database file of this SQLite store. */
@@ -213,10 +220,18 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         return Path.of(file);
     }
 
-    /** Stops the store; later calls throw {@link IllegalStateException}. Idempotent. */
+    /**
+     * Stops the store and gives back every writer lease it holds; later calls throw {@link IllegalStateException}.
+     * Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
+        synchronized (preparing) {
+            if (lease != null) {
+                lease.close();
+            }
+        }
     }
 
     @Override

@@ -31,13 +31,15 @@ import org.jdbi.v3.core.Jdbi;
  *       descriptor of the file would drop them. The OS releases the lock when the process dies.</li>
  * </ul>
  * Acquiring costs one round trip (a connection from the data source and one query; SQLite: a system call), and
- * releasing one more. Thread-safe: no state besides the immutable configuration.
+ * releasing one more. Thread-safe; {@link #close()} when the store closes.
  */
-public final class DatabaseLease implements WriterLease {
+public final class DatabaseLease implements WriterLease, AutoCloseable {
     private final Jdbi jdbi;
     private final Supplier<PreparedStore> store;
     private final Supplier<Path> sqliteFile;
     private final String tableName;
+    private FileChannel channel;
+    private Path lockFile;
 
     /**
      * @param jdbi the store's connections
@@ -122,44 +124,56 @@ public final class DatabaseLease implements WriterLease {
         });
     }
 
-    private LeaseAttempt fileLock(String host) {
-        Path file = sqliteFile.get();
-        Path lockFile = file.resolveSibling(file.getFileName() + "-fleet-reconciler.lock");
+    /**
+     * One channel on the lock file for the life of this lease, never closed while the store is open: POSIX locks
+     * belong to the process, and closing any descriptor of the file would drop all of them, including a lock
+     * another thread of this process holds. The JVM's own lock table keeps the threads of this process apart
+     * (OverlappingFileLockException), as long as each {@link FileLock} is strongly held until released.
+     */
+    private synchronized LeaseAttempt fileLock(String host) {
+        Path lockFile;
+        try {
+            if (channel == null) {
+                Path file = sqliteFile.get();
+                lockFile = file.resolveSibling(file.getFileName() + "-fleet-reconciler.lock");
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                this.lockFile = lockFile;
+            }
+            lockFile = this.lockFile;
+        } catch (IOException e) {
+            return new LeaseAttempt.Unavailable(host, "cannot open the lock file beside the database: " + e);
+        }
         // One byte per host, at an offset from the hash, far below any real file size (the file stays empty).
         long offset = (ByteBuffer.wrap(digest(host)).getLong() >>> 1) % (1L << 40);
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            return new LeaseAttempt.Unavailable(host, "cannot open the lock file " + lockFile + ": " + e);
-        }
         try {
             FileLock lock = channel.tryLock(offset, 1, false);
             if (lock == null) {
-                channel.close();
                 return new LeaseAttempt.Busy(host, "another process (lock file " + lockFile + ")");
             }
             return new LeaseAttempt.Held(host, () -> {
                 try {
-                    channel.close(); // releases the lock
+                    lock.release();
                 } catch (IOException e) {
-                    // closed anyway
+                    // the channel is closed: the lock is gone with it
                 }
             });
         } catch (OverlappingFileLockException e) {
-            close(channel);
             return new LeaseAttempt.Busy(host, "another reconciler in this process");
         } catch (IOException e) {
-            close(channel);
             return new LeaseAttempt.Unavailable(host, "cannot lock " + lockFile + ": " + e);
         }
     }
 
-    private static void close(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing more to release
+    /** Closes the SQLite lock file's channel (every lock of this lease with it). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closed anyway
+            }
+            channel = null;
         }
     }
 
