@@ -141,7 +141,8 @@ final class ReconcileCommand implements Callable<Integer> {
     boolean watch;
 
     @Option(names = "--pass-timeout", order = 23, paramLabel = "SECONDS",
-            description = "A pass still running after this many seconds is reported as timed out (default 60).")
+            description = "A pass still running after this many seconds is reported as timed out; --once also "
+                    + "waits at most this long for another reconciler of the host to finish its pass (default 60).")
     Integer passTimeout;
 
     @Option(names = {"-v", "--verbose"}, order = 30,
