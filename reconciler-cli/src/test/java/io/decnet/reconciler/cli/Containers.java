@@ -1,12 +1,7 @@
 package io.decnet.reconciler.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Real containers on the test engine ({@code FLEET_IT_DOCKER_HOST}, image {@code FLEET_IT_DOCKER_IMAGE}), made
@@ -49,31 +44,6 @@ final class Containers implements AutoCloseable {
     }
 
     private String docker(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker", "-H", dockerHost));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("docker-cli", ".out");
-            try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-                        .start();
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
-                }
-                String text = Files.readString(out, StandardCharsets.UTF_8);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ": "
-                            + text);
-                }
-                return text;
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run the docker CLI: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + String.join(" ", command), e);
-        }
+        return DockerCommand.run(dockerHost, 120, args);
     }
 }

@@ -1,9 +1,6 @@
 package io.decnet.reconciler.cli.parity;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.decnet.reconciler.cli.DockerCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,32 +166,6 @@ final class ContainerPool implements AutoCloseable {
     }
 
     private String docker(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker", "-H", dockerHost));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("parity-docker", ".out");
-            try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-                        .start();
-                if (!p.waitFor(DOCKER_TIMEOUT_S, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " did not finish in "
-                            + DOCKER_TIMEOUT_S + " s");
-                }
-                String text = Files.readString(out, StandardCharsets.UTF_8);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ": "
-                            + text);
-                }
-                return text;
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run the docker CLI: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + String.join(" ", command), e);
-        }
+        return DockerCommand.run(dockerHost, DOCKER_TIMEOUT_S, args);
     }
 }
