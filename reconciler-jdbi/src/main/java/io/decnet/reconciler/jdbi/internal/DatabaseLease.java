@@ -9,11 +9,12 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +41,7 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
     private final String tableName;
     private FileChannel channel;
     private Path lockFile;
+    private final Set<FileLock> held = new HashSet<>();
 
     /**
      * @param jdbi the store's connections
@@ -94,10 +96,13 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
     }
 
     private LeaseAttempt mysql(String host) {
-        // Lock names are at most 64 characters, and server-wide: the table and host are hashed into it.
-        String name = "fleet-reconciler:" + HexFormat.of().formatHex(digest(host)).substring(0, 40);
+        // Lock names are at most 64 characters and server-wide: the database, table and host are hashed into it, so
+        // that two databases on one server with the same table and host id do not block each other.
         Handle handle = jdbi.open();
         try {
+            String schema = Objects.toString(handle.createQuery("SELECT DATABASE()").mapTo(String.class).one(), "");
+            String name = "fleet-reconciler:" + HexFormat.of().formatHex(digest(schema + "\u0000" + host))
+                    .substring(0, 40);
             Integer got = handle.createQuery("SELECT GET_LOCK(?, 0)").bind(0, name).mapTo(Integer.class).one();
             if (got != null && got == 1) {
                 return held(host, handle, "SELECT RELEASE_LOCK(?)", name);
@@ -125,9 +130,9 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
     }
 
     /**
-     * One channel on the lock file for the life of this lease, never closed while the store is open: POSIX locks
-     * belong to the process, and closing any descriptor of the file would drop all of them, including a lock
-     * another thread of this process holds. The JVM's own lock table keeps the threads of this process apart
+     * The process's one channel on the lock file ({@link LockFiles}), shared with every other lease on it: POSIX
+     * locks belong to the process, and closing any descriptor of the file would drop all of them, including a lock
+     * another thread or store of this process holds. The JVM's own lock table keeps the threads of this process apart
      * (OverlappingFileLockException), as long as each {@link FileLock} is strongly held until released.
      */
     private synchronized LeaseAttempt fileLock(String host) {
@@ -136,7 +141,7 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
             if (channel == null) {
                 Path file = sqliteFile.get();
                 lockFile = file.resolveSibling(file.getFileName() + "-fleet-reconciler.lock");
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel = LockFiles.acquire(lockFile);
                 this.lockFile = lockFile;
             }
             lockFile = this.lockFile;
@@ -150,7 +155,11 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
             if (lock == null) {
                 return new LeaseAttempt.Busy(host, "another process (lock file " + lockFile + ")");
             }
+            held.add(lock);
             return new LeaseAttempt.Held(host, () -> {
+                synchronized (this) {
+                    held.remove(lock);
+                }
                 try {
                     lock.release();
                 } catch (IOException e) {
@@ -164,15 +173,19 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
         }
     }
 
-    /** Closes the SQLite lock file's channel (every lock of this lease with it). Idempotent. */
+    /** Releases this lease's SQLite locks and gives back its share of the lock file's channel. Idempotent. */
     @Override
     public synchronized void close() {
         if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // closed anyway
+            for (FileLock lock : held) {
+                try {
+                    lock.release();
+                } catch (IOException e) {
+                    // the channel is closed: the lock is gone with it
+                }
             }
+            held.clear();
+            LockFiles.release(lockFile);
             channel = null;
         }
     }
