@@ -5,6 +5,10 @@
 #                                         database fleet_it and its user; a no-op for a server already running
 #   scripts/services/databases.sh stop    stop both servers (no-op when they are not running)
 #   scripts/services/databases.sh env     print `export FLEET_IT_POSTGRES_URL=...` and `FLEET_IT_MARIADB_URL=...`
+#   scripts/services/databases.sh kill S  SIGKILL server S and every process of it, as a crash would (fault tests)
+#
+# start and stop take an optional server, postgres or mariadb, to act on that one only. The fault tests start a
+# private server of their own this way (another FLEET_SERVICES_DIR and port), kill it and start it again.
 #
 # Everything lives under ${FLEET_SERVICES_DIR:-<repo>/.services}: data directories, unix sockets, pid and log
 # files. The servers listen on 127.0.0.1 only (ports FLEET_PG_PORT, default 55432, and FLEET_MARIADB_PORT,
@@ -232,7 +236,38 @@ maria_stop() {
   rm -f "$root/mariadb.pid" "$root/mariadb.sock"
 }
 
+# ---------------------------------------------------------------- crash (fault tests)
+
+pg_kill() {
+  local root pid
+  root=$(pg_root)
+  pg_running "$root" || { log "PostgreSQL is not running"; return 0; }
+  pid=$(head -n 1 "$root/data/postmaster.pid")
+  # Freeze the postmaster first so it cannot restart its backends, then kill them all at once.
+  kill -STOP "$pid"
+  kill -KILL $(pgrep -P "$pid" || true) "$pid" 2>/dev/null || true
+  wait_until 30 "PostgreSQL exit" eval "! pid_runs $pid $root/data" || die "PostgreSQL (pid $pid) survived SIGKILL"
+  log "killed PostgreSQL (pid $pid and its backends)"
+}
+
+maria_kill() {
+  local root pid
+  root=$(maria_root)
+  pid=$(maria_pid "$root")
+  [ -n "$pid" ] || { log "MariaDB is not running"; return 0; }
+  kill -KILL "$pid"
+  wait_until 30 "MariaDB exit" eval "! pid_runs $pid mariadbd" || die "MariaDB (pid $pid) survived SIGKILL"
+  log "killed MariaDB (pid $pid)"
+}
+
 # ---------------------------------------------------------------- commands
+
+servers=${2:-all}
+case "$servers" in
+  all | postgres | mariadb) ;;
+  *) echo "unknown server '$servers': use postgres or mariadb" >&2; exit 2 ;;
+esac
+wants() { [ "$servers" = all ] || [ "$servers" = "$1" ]; }
 
 print_env() {
   printf "export FLEET_IT_POSTGRES_URL='%s'\n" \
@@ -244,19 +279,23 @@ print_env() {
 case "${1:-}" in
   start)
     install_packages
-    pg_start
-    maria_start
-    log "ready: PostgreSQL 127.0.0.1:$pg_port, MariaDB 127.0.0.1:$maria_port, database $db_name"
+    if wants postgres; then pg_start; log "ready: PostgreSQL 127.0.0.1:$pg_port, database $db_name"; fi
+    if wants mariadb; then maria_start; log "ready: MariaDB 127.0.0.1:$maria_port, database $db_name"; fi
     ;;
   stop)
-    pg_stop
-    maria_stop
+    if wants postgres; then pg_stop; fi
+    if wants mariadb; then maria_stop; fi
+    ;;
+  kill)
+    [ "$servers" != all ] || { echo "usage: $0 kill {postgres|mariadb}" >&2; exit 2; }
+    if wants postgres; then pg_kill; fi
+    if wants mariadb; then maria_kill; fi
     ;;
   env)
     print_env
     ;;
   *)
-    echo "usage: $0 {start|stop|env}" >&2
+    echo "usage: $0 {start|stop|env} [postgres|mariadb] | kill {postgres|mariadb}" >&2
     exit 2
     ;;
 esac

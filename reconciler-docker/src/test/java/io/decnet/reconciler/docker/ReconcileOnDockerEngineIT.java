@@ -157,7 +157,7 @@ class ReconcileOnDockerEngineIT {
     }
 
     /** A decnet-state.json the way DECNET writes it. */
-    private static String stateFile(Map<String, List<String>> deckies) {
+    static String stateFile(Map<String, List<String>> deckies) {
         StringBuilder json = new StringBuilder("{\"config\": {\"mode\": \"unihost\", \"interface\": \"eth0\", "
                 + "\"subnet\": \"10.0.0.0/24\", \"gateway\": \"10.0.0.1\", \"deckies\": [");
         int ip = 10;

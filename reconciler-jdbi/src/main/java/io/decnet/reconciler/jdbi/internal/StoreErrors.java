@@ -52,7 +52,11 @@ public final class StoreErrors {
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
+    /** A clause to go inside our own sentence: lower-case first letter, no closing full stop. */
     private static String sentence(String message) {
+        if (message.endsWith(".") && !message.endsWith("..")) {
+            message = message.substring(0, message.length() - 1);
+        }
         if (message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1))) {
             return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
         }
