@@ -28,6 +28,10 @@ final class Containers implements AutoCloseable {
         made.add(name);
     }
 
+    void start(String name) {
+        docker("start", name);
+    }
+
     void kill(String name) {
         docker("kill", name);
         docker("wait", name);
