@@ -119,8 +119,10 @@ final class OnceRun {
             Failure f = report.failure();
             String message = Redaction.scrub(f.message(), s.dbUrl());
             lines.add(switch (f.kind()) {
-                case STORE -> "error: database " + s.maskedDbUrl() + " failed: " + message + " (check --db or "
-                        + Settings.DB_ENV + "; nothing was written)";
+                case STORE -> "error: database " + s.maskedDbUrl() + " failed: " + message
+                        + (message.contains("nothing was applied") ? ""
+                        : message.contains("file system full") ? " (nothing was written)"
+                        : " (check --db or " + Settings.DB_ENV + "; nothing was written)");
                 case TIMEOUT -> "error: the pass timed out: " + message;
                 case INTERNAL -> "error: the pass failed unexpectedly: " + message
                         + " (nothing was written; --verbose shows details)";

@@ -27,11 +27,16 @@ final class FleetTable {
 
     /** name -> state of {@code host}'s rows; empty if the file or table does not exist. */
     static Map<String, String> states(Path sqliteFile, String host) {
-        Map<String, String> states = new TreeMap<>();
         if (!Files.exists(sqliteFile)) {
-            return states;
+            return new TreeMap<>();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile);
+        return states("jdbc:sqlite:" + sqliteFile, host);
+    }
+
+    /** name -> state of {@code host}'s rows in the database at {@code jdbcUrl}; empty if the table does not exist. */
+    static Map<String, String> states(String jdbcUrl, String host) {
+        Map<String, String> states = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
              PreparedStatement q = c.prepareStatement(
                      "SELECT name, state FROM fleet_deckies WHERE host_uuid = ? ORDER BY name")) {
             q.setString(1, host);
@@ -41,10 +46,13 @@ final class FleetTable {
                 }
             }
         } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("no such table")) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("no such table") || message.contains("does not exist")
+                    || message.contains("doesn't exist")) {
                 return states;
             }
-            throw new IllegalStateException("cannot read " + sqliteFile + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + jdbcUrl.replaceAll("password=[^&]*", "password=***")
+                    + ": " + message, e);
         }
         return states;
     }

@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import io.decnet.reconciler.testkit.junit.ExternalService;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real long-lived reconcilers of one host on one SQLite file (two processes, as on two machines sharing the
- * database): every change is applied by exactly one of them (each committed insert and delete appears once across
+ * Two real long-lived reconcilers of one host on one database, SQLite, PostgreSQL and MariaDB (two processes, as on
+ * two machines sharing the database): every change is applied by exactly one of them (each committed insert and delete appears once across
  * both event logs), and when one is killed with SIGKILL the other carries on within two intervals.
  */
 class WorkerPairIT {
@@ -23,9 +26,16 @@ class WorkerPairIT {
     @TempDir
     Path dir;
 
-    @Test
-    void twoWorkersOfOneHostApplyEachChangeOnceAndTheSurvivorOfAKillCarriesOn() throws Exception {
-        Path db = dir.resolve("decnet.db");
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
+    void twoWorkersOfOneHostApplyEachChangeOnceAndTheSurvivorOfAKillCarriesOn(String database) throws Exception {
+        String how = "run: scripts/services/databases.sh start && eval \"$(scripts/services/databases.sh env)\"";
+        String db = switch (database) {
+            case "postgresql" -> ExternalService.requireEnv("FLEET_IT_POSTGRES_URL", how);
+            case "mariadb" -> ExternalService.requireEnv("FLEET_IT_MARIADB_URL", how);
+            default -> "jdbc:sqlite:" + dir.resolve("decnet.db");
+        };
+        String host = "pair-" + UUID.randomUUID().toString().substring(0, 8); // the servers are shared
         Path state = StateFiles.write(dir.resolve("decnet-state.json"),
                 IntStream.range(0, DECKIES).mapToObj(i -> "decky-" + i + ":ssh").toArray(String[]::new));
         Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + dir.resolve("no-docker.sock"));
@@ -33,9 +43,9 @@ class WorkerPairIT {
         try {
             for (String name : List.of("a", "b")) {
                 workers.add(CliProcess.start(dir, env, "reconcile", "--interval", "1", "--state", state.toString(),
-                        "--db", "jdbc:sqlite:" + db, "--events", dir.resolve("events-" + name + ".jsonl").toString()));
+                        "--db", db, "--host-uuid", host, "--events", dir.resolve("events-" + name + ".jsonl").toString()));
             }
-            awaitRows(db, DECKIES);
+            awaitRows(db, host, DECKIES);
             Thread.sleep(2_500); // several more passes of both: a converged table, so nothing more to apply
 
             List<String> inserts = events("inserted");
@@ -47,7 +57,7 @@ class WorkerPairIT {
             StateFiles.write(state, IntStream.range(0, DECKIES / 2).mapToObj(i -> "decky-" + i + ":ssh")
                     .toArray(String[]::new));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2 * 1 + 8);
-            while (FleetTable.states(db, "local").size() != DECKIES / 2) {
+            while (FleetTable.states(db, host).size() != DECKIES / 2) {
                 assertThat(System.nanoTime()).as("the survivor applies the teardown").isLessThan(deadline);
                 Thread.sleep(100);
             }
@@ -65,9 +75,9 @@ class WorkerPairIT {
         }
     }
 
-    private void awaitRows(Path db, int rows) throws InterruptedException {
+    private void awaitRows(String db, String host, int rows) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (FleetTable.states(db, "local").size() != rows) {
+        while (FleetTable.states(db, host).size() != rows) {
             assertThat(System.nanoTime()).as("both workers started and one inserted the fleet").isLessThan(deadline);
             Thread.sleep(100);
         }

@@ -25,6 +25,9 @@ public final class StoreErrors {
     public static FleetStoreException translate(Exception failure, String action, String where, boolean write,
             String url) {
         String reason = reason(failure);
+        if (reason.startsWith("[SQLITE_FULL]") || reason.startsWith("[SQLITE_IOERR")) {
+            reason += " (is the file system full, or failing?)";
+        }
         String message = failure instanceof ConnectionException
                 ? "cannot connect to " + where + ": " + reason
                 : "cannot " + action + " in " + where + ": " + reason;
