@@ -6,6 +6,8 @@
 #   scripts/services/databases.sh stop    stop both servers (no-op when they are not running)
 #   scripts/services/databases.sh env     print `export FLEET_IT_POSTGRES_URL=...` and `FLEET_IT_MARIADB_URL=...`
 #   scripts/services/databases.sh kill S  SIGKILL server S and every process of it, as a crash would (fault tests)
+#   scripts/services/databases.sh freeze S / thaw S   SIGSTOP / SIGCONT them: a server that keeps its connections
+#                                         open and never answers, like a host gone from the network (fault tests)
 #
 # start and stop take an optional server, postgres or mariadb, to act on that one only. The fault tests start a
 # private server of their own this way (another FLEET_SERVICES_DIR and port), kill it and start it again.
@@ -260,6 +262,26 @@ maria_kill() {
   log "killed MariaDB (pid $pid)"
 }
 
+server_pids() { # server_pids SERVER: the server's processes (PostgreSQL: the postmaster and its children)
+  local root pid
+  if [ "$1" = postgres ]; then
+    root=$(pg_root)
+    pg_running "$root" || return 0
+    pid=$(head -n 1 "$root/data/postmaster.pid")
+    printf '%s\n' "$pid" $(pgrep -P "$pid" || true)
+  else
+    maria_pid "$(maria_root)"
+  fi
+}
+
+signal_server() { # signal_server SERVER SIGNAL
+  local pids
+  pids=$(server_pids "$1")
+  [ -n "$pids" ] || die "$1 is not running"
+  kill "-$2" $pids
+  log "sent SIG$2 to $1 ($(echo $pids | tr '\n' ' '))"
+}
+
 # ---------------------------------------------------------------- commands
 
 servers=${2:-all}
@@ -291,11 +313,15 @@ case "${1:-}" in
     if wants postgres; then pg_kill; fi
     if wants mariadb; then maria_kill; fi
     ;;
+  freeze | thaw)
+    [ "$servers" != all ] || { echo "usage: $0 $1 {postgres|mariadb}" >&2; exit 2; }
+    signal_server "$servers" "$([ "$1" = freeze ] && echo STOP || echo CONT)"
+    ;;
   env)
     print_env
     ;;
   *)
-    echo "usage: $0 {start|stop|env} [postgres|mariadb] | kill {postgres|mariadb}" >&2
+    echo "usage: $0 {start|stop|env} [postgres|mariadb] | {kill|freeze|thaw} {postgres|mariadb}" >&2
     exit 2
     ;;
 esac

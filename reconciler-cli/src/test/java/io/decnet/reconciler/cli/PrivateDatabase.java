@@ -76,6 +76,16 @@ final class PrivateDatabase implements AutoCloseable {
         script("kill");
     }
 
+    /** SIGSTOP of the server: connections stay open and nothing answers, as when its host drops off the network. */
+    void freeze() throws IOException, InterruptedException {
+        script("freeze");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    void thaw() throws IOException, InterruptedException {
+        script("thaw");
+    }
+
     /** Starts it again (after {@link #kill()}: crash recovery, then the same data). */
     void restart() throws IOException, InterruptedException {
         script("start");

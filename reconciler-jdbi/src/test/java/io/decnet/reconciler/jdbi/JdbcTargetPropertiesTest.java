@@ -27,10 +27,29 @@ class JdbcTargetPropertiesTest {
     }
 
     @Test
-    void sqliteGetsABusyTimeoutAndImmediateTransactionsAndPostgresNothing() {
+    void sqliteGetsABusyTimeoutAndImmediateTransactionsAndNoNetworkTimeouts() {
         assertThat(propertiesOf("jdbc:sqlite:decnet.db"))
-                .containsEntry("busy_timeout", "5000").containsEntry("transaction_mode", "IMMEDIATE");
-        assertThat(propertiesOf("jdbc:postgresql://db/decnet")).isEmpty();
+                .containsEntry("busy_timeout", "5000").containsEntry("transaction_mode", "IMMEDIATE")
+                .doesNotContainKeys("socketTimeout", "connectTimeout");
+    }
+
+    @Test
+    void networkDatabasesGetConnectAndAnswerTimeoutsInEachDriversUnit() {
+        assertThat(propertiesOf("jdbc:postgresql://db/decnet")).containsOnly(
+                java.util.Map.entry("connectTimeout", "10"), java.util.Map.entry("loginTimeout", "10"),
+                java.util.Map.entry("socketTimeout", "30"));
+        assertThat(propertiesOf("jdbc:mariadb://db/decnet")).containsEntry("connectTimeout", "10000")
+                .containsEntry("socketTimeout", "30000");
+        assertThat(propertiesOf("jdbc:mysql://db/decnet")).containsEntry("connectTimeout", "10000")
+                .containsEntry("socketTimeout", "30000");
+    }
+
+    @Test
+    void aTimeoutTheUrlSetsIsLeftToTheUrl() {
+        assertThat(propertiesOf("jdbc:postgresql://db/decnet?user=u&SocketTimeout=3"))
+                .doesNotContainKey("socketTimeout").containsEntry("connectTimeout", "10");
+        assertThat(propertiesOf("jdbc:mariadb://db/decnet?connectTimeout=500&socketTimeout=0"))
+                .doesNotContainKeys("connectTimeout", "socketTimeout");
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
                 case MYSQL -> mysql(hostUuid);
             };
         } catch (RuntimeException e) {
-            return new LeaseAttempt.Unavailable(hostUuid, "cannot take the writer lease: " + e.getMessage());
+            return new LeaseAttempt.Unavailable(hostUuid, "cannot take the writer lease: " + StoreErrors.reason(e));
         }
     }
 

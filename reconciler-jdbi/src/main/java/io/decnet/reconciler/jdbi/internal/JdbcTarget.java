@@ -72,6 +72,11 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
      * another holds the database. With {@code readOnly}, an SQLite connection is opened read-only
      * ({@code SQLITE_OPEN_READONLY}, without {@code SQLITE_OPEN_CREATE}: a missing file is not created) and keeps
      * SQLite's default deferred transactions. MySQL/MariaDB connections count affected rows (see below).
+     *
+     * <p>Network databases get time limits unless the URL sets its own: {@value #CONNECT_TIMEOUT_SECONDS} s to
+     * connect and log in, and {@value #SOCKET_TIMEOUT_SECONDS} s for any one answer. Without them (the drivers'
+     * default for reads is to wait forever) a database host that vanishes without closing its connections, or a
+     * frozen server, would hold a pass, and the worker with it, until TCP gives up hours later.
      */
     public Properties properties(Duration sqliteBusyTimeout, boolean readOnly) {
         Properties properties = new Properties();
@@ -82,7 +87,17 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
             } else {
                 properties.setProperty("transaction_mode", "IMMEDIATE");
             }
-        } else if (mysqlFamily() && !url.toLowerCase(Locale.ROOT).contains("useaffectedrows")) {
+            return properties;
+        }
+        if (mysqlFamily()) {
+            defaultTo(properties, "connectTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS * 1000));
+            defaultTo(properties, "socketTimeout", Long.toString(SOCKET_TIMEOUT_SECONDS * 1000));
+        } else {
+            defaultTo(properties, "connectTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
+            defaultTo(properties, "loginTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
+            defaultTo(properties, "socketTimeout", Long.toString(SOCKET_TIMEOUT_SECONDS));
+        }
+        if (mysqlFamily() && !url.toLowerCase(Locale.ROOT).contains("useaffectedrows")) {
             // The insert-if-absent statement ends in ON DUPLICATE KEY UPDATE name = name. Counting found rows (the
             // drivers' default) makes an insert that lost a race to a concurrent insert count 1, i.e. APPLIED;
             // counting affected rows makes it 0, a CONFLICT, as the port requires. Every update this store issues
@@ -90,6 +105,21 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
             properties.setProperty("useAffectedRows", "true");
         }
         return properties;
+    }
+
+    /** Seconds to open a connection to PostgreSQL or MySQL/MariaDB, unless the URL says otherwise. */
+    public static final long CONNECT_TIMEOUT_SECONDS = 10;
+    /** Seconds to wait for any one answer of PostgreSQL or MySQL/MariaDB, unless the URL says otherwise. */
+    public static final long SOCKET_TIMEOUT_SECONDS = 30;
+
+    /** Sets {@code key} unless the URL's parameters already name it (in any case). */
+    private void defaultTo(Properties properties, String key, String value) {
+        String query = url.indexOf('?') < 0 ? "" : url.substring(url.indexOf('?') + 1);
+        boolean inUrl = java.util.Arrays.stream(query.split("[&;]"))
+                .anyMatch(p -> p.split("=", 2)[0].strip().equalsIgnoreCase(key));
+        if (!inUrl) {
+            properties.setProperty(key, value);
+        }
     }
 
     private boolean mysqlFamily() {
