@@ -1,21 +1,17 @@
 package io.decnet.reconciler.core.worker;
 
 import io.decnet.reconciler.api.Failure;
-import io.decnet.reconciler.api.ReconcileReport;
-import io.decnet.reconciler.api.SourceStatus;
+import io.decnet.reconciler.core.worker.PassRunner.InFlight;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,30 +60,26 @@ import org.slf4j.LoggerFactory;
  * <p>Test seams: {@code clock(..)}, {@code scheduler(..)}, {@code passExecutor(..)}, {@code random(..)}; the
  * testkit's {@code ManualClock} and {@code ManualScheduler} drive a worker without sleeping.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. The pieces, each on its own: {@link WorkerConfig} (validated settings), {@link PassSchedule}
+ * (when the next pass runs), {@link PassRunner} (one pass, one result), {@link PassLedger} (the figures of
+ * {@link WorkerStatus}), {@link WorkerThreads} (what runs where, and shutting down what the worker made) and
+ * {@link OutcomeLog} (the log lines); this class is the life cycle that joins them.
  */
 public final class ReconcileWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReconcileWorker.class);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
 
+    private final WorkerConfig config;
     private final String name;
-    private final ReconcilePass pass;
-    private final Duration interval;
-    private final Duration passDeadline;
-    private final Duration backoffInitial;
-    private final Duration backoffMax;
-    private final double jitter;
-    private final RandomGenerator random;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
-    private final ScheduledExecutorService ownedScheduler;
-    private final Executor passExecutor;
+    private final PassRunner runner;
+    private final PassSchedule schedule;
+    private final WorkerThreads threads;
+    private final OutcomeLog outcomeLog;
     private final HeartbeatListener heartbeatListener;
-    private final Duration heartbeatInterval;
     private final PassListener passListener;
-    private final Duration closeTimeout;
 
     private final Object lock = new Object();
+    private final PassLedger ledger = new PassLedger();
     private WorkerStatus.State state = WorkerStatus.State.NEW;
     private ScheduledFuture<?> nextTick;
     private ScheduledFuture<?> heartbeat;
@@ -95,42 +87,17 @@ public final class ReconcileWorker implements AutoCloseable {
     private InFlight current;
     private boolean rerunRequested;
     private long passNumber;
-    private long passes;
-    private long failures;
-    private int consecutiveFailures;
-    private PassOutcome lastOutcome;
-    private Instant lastSuccessAt;
-    private Boolean stateFileUsable;
-    private Boolean runtimeUsable;
 
-    private ReconcileWorker(Builder b) {
-        this.name = b.name;
-        this.pass = b.pass;
-        this.interval = b.interval;
-        this.passDeadline = b.passDeadline;
-        this.backoffInitial = b.backoffInitial != null ? b.backoffInitial : b.interval;
-        this.backoffMax = b.backoffMax != null ? b.backoffMax : defaultBackoffMax(b.interval);
-        this.jitter = b.jitter;
-        this.random = b.random != null ? b.random : RandomGenerator.getDefault();
+    private ReconcileWorker(Builder b, WorkerConfig config) {
+        this.config = config;
+        this.name = config.name();
         this.clock = b.clock;
-        if (b.scheduler != null) {
-            this.scheduler = b.scheduler;
-            this.ownedScheduler = null;
-        } else {
-            // Two threads: one runs a pass, the other keeps time (ticks, deadline, heartbeats) meanwhile.
-            ScheduledThreadPoolExecutor owned = new ScheduledThreadPoolExecutor(2,
-                    b.threadFactory != null ? b.threadFactory : defaultThreadFactory(b.name));
-            owned.setRemoveOnCancelPolicy(true);
-            owned.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            owned.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-            this.scheduler = owned;
-            this.ownedScheduler = owned;
-        }
-        this.passExecutor = b.passExecutor != null ? b.passExecutor : scheduler;
+        this.runner = new PassRunner(name, b.pass, config.passDeadline());
+        this.schedule = new PassSchedule(config, b.random != null ? b.random : RandomGenerator.getDefault());
+        this.threads = new WorkerThreads(name, b.scheduler, b.passExecutor, b.threadFactory);
+        this.outcomeLog = new OutcomeLog(name);
         this.heartbeatListener = b.heartbeatListener;
-        this.heartbeatInterval = b.heartbeatInterval;
         this.passListener = b.passListener;
-        this.closeTimeout = b.closeTimeout;
     }
 
     /** A builder; only {@link Builder#pass(ReconcilePass)} is required. */
@@ -160,12 +127,13 @@ public final class ReconcileWorker implements AutoCloseable {
             state = WorkerStatus.State.RUNNING;
             scheduleTick(Duration.ZERO);
             if (heartbeatListener != null) {
-                heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, heartbeatInterval.toNanos(),
-                        TimeUnit.NANOSECONDS);
+                heartbeat = threads.scheduleAtFixedRate(this::beat, config.heartbeatInterval());
             }
         }
-        log.info("{}: started, a pass every {} (deadline {}, backoff {} to {}, jitter {}%)", name, human(interval),
-                human(passDeadline), human(backoffInitial), human(backoffMax), Math.round(jitter * 100));
+        log.info("{}: started, a pass every {} (deadline {}, backoff {} to {}, jitter {}%)", name,
+                Durations.human(config.interval()), Durations.human(config.passDeadline()),
+                Durations.human(config.backoffInitial()), Durations.human(config.backoffMax()),
+                Math.round(config.jitter() * 100));
     }
 
     /**
@@ -200,7 +168,7 @@ public final class ReconcileWorker implements AutoCloseable {
             }
             boolean wasRunning = state == WorkerStatus.State.RUNNING;
             state = WorkerStatus.State.STOPPING;
-            cancel(nextTick);
+            WorkerThreads.cancel(nextTick);
             nextTick = null;
             nextPassAt = null;
             if (wasRunning) {
@@ -244,64 +212,38 @@ public final class ReconcileWorker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        long deadline = System.nanoTime() + config.closeTimeout().toNanos();
         boolean interrupted = false;
         try {
-            if (!awaitStop(closeTimeout)) {
+            if (!awaitStop(config.closeTimeout())) {
                 log.warn("{}: the pass in flight did not finish within {}; closing anyway", name,
-                        human(closeTimeout));
+                        Durations.human(config.closeTimeout()));
             }
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        if (ownedScheduler != null) {
-            interrupted |= shutDownOwnedThreads(deadline, interrupted);
-        }
+        interrupted |= threads.shutDown(deadline, interrupted);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private boolean shutDownOwnedThreads(long deadline, boolean alreadyInterrupted) {
-        ownedScheduler.shutdown();
-        boolean interrupted = false;
-        try {
-            long left = alreadyInterrupted ? 0 : Math.max(0, deadline - System.nanoTime());
-            if (!ownedScheduler.awaitTermination(left, TimeUnit.NANOSECONDS)) {
-                // Last resort: the pass is stuck; interrupt it rather than leave a thread behind.
-                ownedScheduler.shutdownNow();
-                if (!ownedScheduler.awaitTermination(SHUTDOWN_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
-                    log.warn("{}: a worker thread is still busy after close; it is a daemon thread and will not "
-                            + "keep the JVM alive", name);
-                }
-            }
-        } catch (InterruptedException e) {
-            ownedScheduler.shutdownNow();
-            interrupted = true;
-        }
-        return interrupted;
-    }
-
     /** A snapshot of the worker now. */
     public WorkerStatus status() {
         synchronized (lock) {
-            return snapshot();
+            return ledger.status(name, clock.instant(), state, current != null ? current.startedAt : null,
+                    nextPassAt);
         }
-    }
-
-    private WorkerStatus snapshot() {
-        return new WorkerStatus(name, clock.instant(), state, lastOutcome, consecutiveFailures, passes, failures,
-                lastSuccessAt, current != null ? current.startedAt : null, nextPassAt);
     }
 
     // ---- the pass cycle ---------------------------------------------------------------------------------------
 
     /** Under lock. */
     private void scheduleTick(Duration delay) {
-        cancel(nextTick);
+        WorkerThreads.cancel(nextTick);
         nextPassAt = clock.instant().plus(delay);
         try {
-            nextTick = scheduler.schedule(this::tick, delay.toNanos(), TimeUnit.NANOSECONDS);
+            nextTick = threads.schedule(this::tick, delay);
         } catch (RejectedExecutionException e) {
             log.error("{}: the scheduler refused the next pass (was it shut down?); the worker stops", name);
             nextTick = null;
@@ -323,53 +265,37 @@ public final class ReconcileWorker implements AutoCloseable {
             }
             started = new InFlight(++passNumber, clock.instant());
             current = started;
-            started.watchdog = schedule(() -> deadlinePassed(started), passDeadline);
+            started.watchdog = threads.scheduleIfRunning(() -> deadlinePassed(started), config.passDeadline());
         }
         try {
-            passExecutor.execute(() -> runPass(started));
+            threads.runPass(() -> ended(started, runner.run(started.number)));
         } catch (RejectedExecutionException e) {
-            ended(started, null, new Failure(Failure.Kind.INTERNAL, "the pass executor refused the pass"));
+            ended(started, new PassRunner.Result(null,
+                    new Failure(Failure.Kind.INTERNAL, "the pass executor refused the pass")));
         }
     }
 
-    private void runPass(InFlight started) {
-        ReconcileReport report = null;
-        Failure failure = null;
-        try {
-            report = pass.run();
-            if (report == null) {
-                failure = new Failure(Failure.Kind.INTERNAL, "the pass returned no report");
-            } else if (report.failed()) {
-                failure = report.failure();
-            }
-        } catch (Throwable t) { // each pass catches everything: the worker outlives a broken pass
-            log.error("{}: pass {} threw", name, started.number, t);
-            failure = new Failure(Failure.Kind.INTERNAL, "the pass threw " + t.getClass().getName()
-                    + (t.getMessage() != null ? ": " + t.getMessage() : ""));
-        }
-        ended(started, report, failure);
-    }
-
-    private void ended(InFlight started, ReconcileReport report, Failure failure) {
+    private void ended(InFlight started, PassRunner.Result result) {
         PassOutcome outcome = null;
         Duration next = null;
+        int inARow;
         boolean stoppedNow = false;
         synchronized (lock) {
             current = null;
-            cancel(started.watchdog);
-            Duration took = elapsedSince(started.startedAt);
+            WorkerThreads.cancel(started.watchdog);
+            Duration took = Duration.between(started.startedAt, clock.instant());
+            took = took.isNegative() ? Duration.ZERO : took; // a wall clock may step back
             if (started.timedOut) {
-                log.warn("{}: pass {}, which timed out, ended after {}: {}", name, started.number, human(took),
-                        report != null ? report.countsLine() : failure.message());
+                log.warn("{}: pass {}, which timed out, ended after {}: {}", name, started.number,
+                        Durations.human(took), result.report() != null ? result.report().countsLine()
+                                : result.failure().message());
             } else {
-                if (failure == null && took.compareTo(passDeadline) > 0) {
-                    failure = timeout(started.number); // overran, though the deadline timer did not fire first
-                }
-                outcome = new PassOutcome(started.number, started.startedAt, took, report, failure);
-                record(outcome);
+                outcome = runner.outcome(started, took, result);
+                ledger.record(outcome);
             }
+            inARow = ledger.consecutiveFailures();
             if (state == WorkerStatus.State.RUNNING) {
-                next = rerunRequested ? Duration.ZERO : nextDelay();
+                next = schedule.afterPass(inARow, rerunRequested);
                 rerunRequested = false;
                 scheduleTick(next);
             } else if (state == WorkerStatus.State.STOPPING) {
@@ -378,7 +304,7 @@ public final class ReconcileWorker implements AutoCloseable {
             }
         }
         if (outcome != null) {
-            logOutcome(outcome, next);
+            outcomeLog.passEnded(outcome, inARow, next);
             notifyPass(outcome);
         }
         if (stoppedNow) {
@@ -393,117 +319,22 @@ public final class ReconcileWorker implements AutoCloseable {
                 return;
             }
             started.timedOut = true;
-            outcome = new PassOutcome(started.number, started.startedAt, passDeadline, null,
-                    timeout(started.number));
-            record(outcome);
+            outcome = new PassOutcome(started.number, started.startedAt, config.passDeadline(), null,
+                    runner.timeout(started.number));
+            ledger.record(outcome);
         }
         log.warn("{}: pass {} is still running after its deadline of {}; reported as timed out, no new pass "
-                + "starts until it ends", name, started.number, human(passDeadline));
+                + "starts until it ends", name, started.number, Durations.human(config.passDeadline()));
         notifyPass(outcome);
-    }
-
-    private Failure timeout(long number) {
-        return new Failure(Failure.Kind.TIMEOUT,
-                "pass " + number + " exceeded its deadline of " + human(passDeadline));
-    }
-
-    /** Under lock. */
-    private void record(PassOutcome outcome) {
-        passes++;
-        lastOutcome = outcome;
-        if (outcome.succeeded()) {
-            consecutiveFailures = 0;
-            lastSuccessAt = outcome.startedAt().plus(outcome.duration());
-        } else {
-            failures++;
-            consecutiveFailures++;
-        }
-    }
-
-    /** Under lock. */
-    private Duration nextDelay() {
-        Duration base = consecutiveFailures == 0
-                ? interval
-                : Delays.backoff(backoffInitial, backoffMax, consecutiveFailures);
-        return Delays.jitter(base, jitter, random);
     }
 
     /** Under lock. */
     private void markStopped() {
         state = WorkerStatus.State.STOPPED;
-        cancel(heartbeat);
+        WorkerThreads.cancel(heartbeat);
         heartbeat = null;
         lock.notifyAll();
-        log.info("{}: stopped after {} passes ({} failed)", name, passes, failures);
-    }
-
-    private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        try {
-            return scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            return null; // the scheduler is shutting down: no deadline to watch any more
-        }
-    }
-
-    private static void cancel(ScheduledFuture<?> future) {
-        if (future != null) {
-            future.cancel(false);
-        }
-    }
-
-    private Duration elapsedSince(Instant start) {
-        Duration took = Duration.between(start, clock.instant());
-        return took.isNegative() ? Duration.ZERO : took; // a wall clock may step back
-    }
-
-    // ---- reporting ---------------------------------------------------------------------------------------------
-
-    private void logOutcome(PassOutcome outcome, Duration next) {
-        String after = next == null ? "" : ", next pass in " + human(next);
-        if (!outcome.succeeded()) {
-            int inARow;
-            synchronized (lock) {
-                inARow = consecutiveFailures;
-            }
-            log.warn("{}: pass {} failed ({} in a row{}): {}", name, outcome.number(), inARow, after,
-                    outcome.summary());
-            return;
-        }
-        ReconcileReport report = outcome.report();
-        logSourceChange("state file", report.stateFile(), true);
-        logSourceChange("docker", report.runtime(), false);
-        if (report.hasChanges() || report.conflicts() > 0) {
-            log.info("{}: {} config_updated={} conflicts={} in {}", name, report.countsLine(),
-                    report.configUpdated(), report.conflicts(), human(outcome.duration()));
-        } else {
-            log.debug("{}: pass {} converged in {}", name, outcome.number(), human(outcome.duration()));
-        }
-    }
-
-    /** Logs when an input becomes unusable or usable again, not on every pass. */
-    private void logSourceChange(String what, SourceStatus status, boolean stateFile) {
-        if (status.equals(SourceStatus.notRead())) {
-            return; // the pass stopped before reading it (e.g. an unreadable state file): nothing was learnt
-        }
-        Boolean before;
-        synchronized (lock) {
-            before = stateFile ? stateFileUsable : runtimeUsable;
-            if (stateFile) {
-                stateFileUsable = status.usable();
-            } else {
-                runtimeUsable = status.usable();
-            }
-        }
-        if (before != null && before == status.usable()) {
-            return;
-        }
-        if (!status.usable()) {
-            log.warn("{}: {} unusable, {}: {}", name, what,
-                    stateFile ? "nothing is changed until it is readable" : "row states are left as they are",
-                    status.summary());
-        } else if (before != null) {
-            log.info("{}: {} usable again: {}", name, what, status.summary());
-        }
+        log.info("{}: stopped after {} passes ({} failed)", name, ledger.passes(), ledger.failures());
     }
 
     private void notifyPass(PassOutcome outcome) {
@@ -529,56 +360,12 @@ public final class ReconcileWorker implements AutoCloseable {
         }
     }
 
-    static String human(Duration d) {
-        if (d.toMillis() < 1000) {
-            return d.toMillis() + " ms";
-        }
-        if (d.toSeconds() < 120) {
-            long tenths = d.toMillis() / 100;
-            return tenths % 10 == 0 ? (tenths / 10) + " s" : (tenths / 10) + "." + (tenths % 10) + " s";
-        }
-        return d.toMinutes() + " min" + (d.toSecondsPart() != 0 ? " " + d.toSecondsPart() + " s" : "");
-    }
-
-    private static Duration defaultBackoffMax(Duration interval) {
-        Duration tenTimes = interval.multipliedBy(10);
-        return tenTimes.compareTo(Builder.MAX_PERIOD) > 0 ? Builder.MAX_PERIOD : tenTimes;
-    }
-
-    private static ThreadFactory defaultThreadFactory(String name) {
-        ThreadFactory base = Executors.defaultThreadFactory();
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = base.newThread(r);
-            t.setName("fleet-reconciler-" + name + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** A pass that started; mutable fields guarded by the worker's lock. */
-    private static final class InFlight {
-        final long number;
-        final Instant startedAt;
-        ScheduledFuture<?> watchdog;
-        boolean timedOut;
-
-        InFlight(long number, Instant startedAt) {
-            this.number = number;
-            this.startedAt = startedAt;
-        }
-    }
-
     /**
      * Builds a {@link ReconcileWorker}; validates at {@link #build()}.
      *
      * <p>Not thread-safe.
      */
     public static final class Builder {
-        static final Duration MIN_PERIOD = Duration.ofSeconds(1);
-        static final Duration MAX_PERIOD = Duration.ofHours(24);
-        static final double MAX_JITTER = 0.5;
-
         private String name = "reconciler";
         private ReconcilePass pass;
         private Duration interval = Duration.ofSeconds(30);
@@ -706,21 +493,9 @@ public final class ReconcileWorker implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "pass is required, e.g. .pass(() -> reconciler.reconcileOnce(state, store, docker, host))");
             }
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank, was '" + name + "'");
-            }
-            requirePeriod("interval", interval);
-            requirePeriod("passDeadline", passDeadline);
             if (backoffInitial != null || backoffMax != null) {
-                requirePeriod("backoff initial", backoffInitial);
-                requirePeriod("backoff max", backoffMax);
-                if (backoffMax.compareTo(backoffInitial) < 0) {
-                    throw new IllegalArgumentException("backoff max must be at least backoff initial ("
-                            + backoffInitial + "), was " + backoffMax);
-                }
-            }
-            if (!(jitter >= 0 && jitter <= MAX_JITTER)) {
-                throw new IllegalArgumentException("jitter must be between 0 and " + MAX_JITTER + ", was " + jitter);
+                WorkerConfig.requirePeriod("backoff initial", backoffInitial);
+                WorkerConfig.requirePeriod("backoff max", backoffMax);
             }
             Objects.requireNonNull(clock, "clock");
             if (scheduler != null && threadFactory != null) {
@@ -728,20 +503,14 @@ public final class ReconcileWorker implements AutoCloseable {
                         + "factory is only used for the scheduler the worker creates itself");
             }
             if (heartbeatListener != null) {
-                requirePeriod("heartbeat interval", heartbeatInterval);
+                WorkerConfig.requirePeriod("heartbeat interval", heartbeatInterval);
             }
-            if (closeTimeout == null || closeTimeout.isNegative() || closeTimeout.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException(
-                        "closeTimeout must be between PT0S and PT1H, was " + closeTimeout);
-            }
-            return new ReconcileWorker(this);
-        }
-
-        private static void requirePeriod(String field, Duration value) {
-            if (value == null || value.compareTo(MIN_PERIOD) < 0 || value.compareTo(MAX_PERIOD) > 0) {
-                throw new IllegalArgumentException(
-                        field + " must be between " + MIN_PERIOD + " and " + MAX_PERIOD + ", was " + value);
-            }
+            WorkerConfig.requirePeriod("interval", interval);
+            WorkerConfig config = new WorkerConfig(name, interval, passDeadline,
+                    backoffInitial != null ? backoffInitial : interval,
+                    backoffMax != null ? backoffMax : WorkerConfig.defaultBackoffMax(interval), jitter,
+                    heartbeatListener != null ? heartbeatInterval : null, closeTimeout);
+            return new ReconcileWorker(this, config);
         }
     }
 }

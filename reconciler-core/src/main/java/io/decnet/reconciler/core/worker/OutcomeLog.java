@@ -1,0 +1,76 @@
+package io.decnet.reconciler.core.worker;
+
+import io.decnet.reconciler.api.ReconcileReport;
+import io.decnet.reconciler.api.SourceStatus;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's log lines about passes: a failure each time, the counts when a pass changed something, and an input
+ * (state file, Docker) only when it becomes unusable or usable again, not on every pass. Thread-safe.
+ */
+final class OutcomeLog {
+    private static final Logger log = LoggerFactory.getLogger(ReconcileWorker.class);
+
+    private final String name;
+    private final Input stateFile = new Input("state file", "nothing is changed until it is readable");
+    private final Input runtime = new Input("docker", "row states are left as they are");
+
+    OutcomeLog(String name) {
+        this.name = name;
+    }
+
+    /**
+     * @param inARow failed passes in a row, this one included
+     * @param next the wait before the next pass, or {@code null} when none is scheduled
+     */
+    void passEnded(PassOutcome outcome, int inARow, Duration next) {
+        String after = next == null ? "" : ", next pass in " + Durations.human(next);
+        if (!outcome.succeeded()) {
+            log.warn("{}: pass {} failed ({} in a row{}): {}", name, outcome.number(), inARow, after,
+                    outcome.summary());
+            return;
+        }
+        ReconcileReport report = outcome.report();
+        stateFile.observed(report.stateFile());
+        runtime.observed(report.runtime());
+        if (report.hasChanges() || report.conflicts() > 0) {
+            log.info("{}: {} config_updated={} conflicts={} in {}", name, report.countsLine(),
+                    report.configUpdated(), report.conflicts(), Durations.human(outcome.duration()));
+        } else {
+            log.debug("{}: pass {} converged in {}", name, outcome.number(), Durations.human(outcome.duration()));
+        }
+    }
+
+    /** One input of a pass and whether it was usable at the last pass that read it. */
+    private final class Input {
+        private final String what;
+        private final String consequence;
+        private Boolean usable;
+
+        Input(String what, String consequence) {
+            this.what = what;
+            this.consequence = consequence;
+        }
+
+        void observed(SourceStatus status) {
+            if (status.equals(SourceStatus.notRead())) {
+                return; // the pass stopped before reading it (e.g. an unreadable state file): nothing was learnt
+            }
+            Boolean before;
+            synchronized (this) {
+                before = usable;
+                usable = status.usable();
+            }
+            if (before != null && before == status.usable()) {
+                return;
+            }
+            if (!status.usable()) {
+                log.warn("{}: {} unusable, {}: {}", name, what, consequence, status.summary());
+            } else if (before != null) {
+                log.info("{}: {} usable again: {}", name, what, status.summary());
+            }
+        }
+    }
+}
