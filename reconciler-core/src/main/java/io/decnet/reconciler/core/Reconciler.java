@@ -14,6 +14,7 @@ import io.decnet.reconciler.api.Skip;
 import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.api.StateSource;
+import io.decnet.reconciler.api.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,12 +62,12 @@ public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-    private final Clock clock;
+    private final TimeSource time;
     private final ReconcilePolicy policy;
     private final EventPublisher publisher;
 
     private Reconciler(Builder builder) {
-        this.clock = builder.clock;
+        this.time = builder.time != null ? builder.time : TimeSource.of(builder.clock);
         this.policy = builder.policy;
         this.publisher = new EventPublisher(builder.listener);
     }
@@ -125,13 +126,13 @@ public final class Reconciler {
      */
     public Plan plan(StateSource stateSource, FleetStore store, RuntimeInspector runtime, String hostUuid) {
         String host = checkArguments(stateSource, store, runtime, hostUuid);
-        return read(stateSource, store, runtime, host, clock.instant()).plan();
+        return read(stateSource, store, runtime, host, time.instant()).plan();
     }
 
     private ReconcileReport run(StateSource stateSource, FleetStore store, RuntimeInspector runtime,
             String hostUuid, boolean dryRun) {
         String host = checkArguments(stateSource, store, runtime, hostUuid);
-        Instant startedAt = clock.instant();
+        Instant startedAt = time.instant();
         Planned planned = read(stateSource, store, runtime, host, startedAt);
         Plan plan = planned.plan();
         if (dryRun || plan.failure() != null) {
@@ -148,7 +149,7 @@ public final class Reconciler {
             return new ReconcileReport(host, startedAt, false, plan.stateFile(), plan.runtime(), List.of(),
                     List.of(skip), null, planned.timings(Duration.ZERO), plan.oddRows());
         }
-        long applyStart = System.nanoTime();
+        long applyStart = time.monotonicNanos();
         Applier.Applied applied = Applier.apply(store, host, plan);
         Duration applyTime = since(applyStart);
         publisher.publish(host, applied.changes());
@@ -173,7 +174,7 @@ public final class Reconciler {
      */
     private Planned read(StateSource stateSource, FleetStore store, RuntimeInspector runtime, String host,
             Instant now) {
-        long start = System.nanoTime();
+        long start = time.monotonicNanos();
         List<FleetRow> rows;
         try {
             rows = Objects.requireNonNull(store.read(host), "FleetStore.read returned null");
@@ -184,17 +185,17 @@ public final class Reconciler {
             return new Planned(failed, null, Duration.ZERO, since(start), Duration.ZERO, Duration.ZERO);
         }
         Duration storeRead = since(start);
-        start = System.nanoTime();
+        start = time.monotonicNanos();
         DesiredFleet fleet = ask("state source", stateSource::read, DesiredFleet::unreadable);
         Duration stateRead = since(start);
         if (fleet instanceof DesiredFleet.Unreadable unreadable) {
             return new Planned(Planner.unreadable(host, unreadable), fleet, stateRead, storeRead, Duration.ZERO,
                     Duration.ZERO);
         }
-        start = System.nanoTime();
+        start = time.monotonicNanos();
         RuntimeObservation observation = ask("runtime inspector", runtime::observe, RuntimeObservation::unreachable);
         Duration observe = since(start);
-        start = System.nanoTime();
+        start = time.monotonicNanos();
         Plan plan;
         try {
             plan = Planner.plan(fleet, rows, observation, host, policy, now);
@@ -237,8 +238,8 @@ public final class Reconciler {
         return hostUuid;
     }
 
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+    private Duration since(long startNanos) {
+        return time.since(startNanos);
     }
 
     /** A plan, the fleet it was made from ({@code null} when the state file was not read), and the phases' times. */
@@ -256,15 +257,27 @@ public final class Reconciler {
      */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
+        private TimeSource time;
         private ReconcilePolicy policy = ReconcilePolicy.defaults();
         private FleetEventListener listener = FleetEventListener.NONE;
 
         private Builder() {
         }
 
-        /** Where {@code updated_at}, {@code last_seen} and the grace period's "now" come from. Default: system UTC. */
+        /**
+         * Where {@code updated_at}, {@code last_seen} and the grace period's "now" come from. Default: system UTC.
+         * Phases are timed with {@link System#nanoTime()}, unless the clock is a {@link TimeSource} (the testkit's
+         * {@code ManualClock}), whose monotonic reading is used. Replaces a {@link #timeSource} set before.
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            this.time = null;
+            return this;
+        }
+
+        /** Wall time for timestamps and monotonic time for phase timings, from one source. Replaces a clock. */
+        public Builder timeSource(TimeSource time) {
+            this.time = java.util.Objects.requireNonNull(time, "time");
             return this;
         }
 
@@ -286,7 +299,9 @@ public final class Reconciler {
          * @throws IllegalArgumentException naming the field that is missing
          */
         public Reconciler build() {
-            require(clock, "clock", "a java.time.Clock (default Clock.systemUTC())");
+            if (time == null) {
+                require(clock, "clock", "a java.time.Clock (default Clock.systemUTC())");
+            }
             require(policy, "policy", "a ReconcilePolicy (default ReconcilePolicy.defaults())");
             require(listener, "listener", "a FleetEventListener (default FleetEventListener.NONE)");
             return new Reconciler(this);

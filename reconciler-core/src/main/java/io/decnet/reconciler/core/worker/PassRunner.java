@@ -68,12 +68,14 @@ final class PassRunner {
     static final class InFlight {
         final long number;
         final Instant startedAt;
+        final long startNanos;
         ScheduledFuture<?> watchdog;
         boolean timedOut;
 
-        InFlight(long number, Instant startedAt) {
+        InFlight(long number, Instant startedAt, long startNanos) {
             this.number = number;
             this.startedAt = startedAt;
+            this.startNanos = startNanos;
         }
     }
 }

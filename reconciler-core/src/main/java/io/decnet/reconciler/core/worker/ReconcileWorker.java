@@ -1,6 +1,7 @@
 package io.decnet.reconciler.core.worker;
 
 import io.decnet.reconciler.api.Failure;
+import io.decnet.reconciler.api.TimeSource;
 import io.decnet.reconciler.core.worker.PassRunner.InFlight;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +71,7 @@ public final class ReconcileWorker implements AutoCloseable {
 
     private final WorkerConfig config;
     private final String name;
-    private final Clock clock;
+    private final TimeSource time;
     private final PassRunner runner;
     private final PassSchedule schedule;
     private final WorkerThreads threads;
@@ -91,7 +92,7 @@ public final class ReconcileWorker implements AutoCloseable {
     private ReconcileWorker(Builder b, WorkerConfig config) {
         this.config = config;
         this.name = config.name();
-        this.clock = b.clock;
+        this.time = b.time != null ? b.time : TimeSource.of(b.clock);
         this.runner = new PassRunner(name, b.pass, config.passDeadline());
         this.schedule = new PassSchedule(config, b.random != null ? b.random : RandomGenerator.getDefault());
         this.threads = new WorkerThreads(name, b.scheduler, b.passExecutor, b.threadFactory);
@@ -231,7 +232,7 @@ public final class ReconcileWorker implements AutoCloseable {
     /** A snapshot of the worker now. */
     public WorkerStatus status() {
         synchronized (lock) {
-            return ledger.status(name, clock.instant(), state, current != null ? current.startedAt : null,
+            return ledger.status(name, time.instant(), state, current != null ? current.startedAt : null,
                     nextPassAt);
         }
     }
@@ -241,7 +242,7 @@ public final class ReconcileWorker implements AutoCloseable {
     /** Under lock. */
     private void scheduleTick(Duration delay) {
         WorkerThreads.cancel(nextTick);
-        nextPassAt = clock.instant().plus(delay);
+        nextPassAt = time.instant().plus(delay);
         try {
             nextTick = threads.schedule(this::tick, delay);
         } catch (RejectedExecutionException e) {
@@ -263,7 +264,7 @@ public final class ReconcileWorker implements AutoCloseable {
             if (state != WorkerStatus.State.RUNNING || current != null) {
                 return; // stopping, or a pass is still running: it schedules the next one when it ends
             }
-            started = new InFlight(++passNumber, clock.instant());
+            started = new InFlight(++passNumber, time.instant(), time.monotonicNanos());
             current = started;
             started.watchdog = threads.scheduleIfRunning(() -> deadlinePassed(started), config.passDeadline());
         }
@@ -283,8 +284,7 @@ public final class ReconcileWorker implements AutoCloseable {
         synchronized (lock) {
             current = null;
             WorkerThreads.cancel(started.watchdog);
-            Duration took = Duration.between(started.startedAt, clock.instant());
-            took = took.isNegative() ? Duration.ZERO : took; // a wall clock may step back
+            Duration took = time.since(started.startNanos);
             if (started.timedOut) {
                 log.warn("{}: pass {}, which timed out, ended after {}: {}", name, started.number,
                         Durations.human(took), result.report() != null ? result.report().countsLine()
@@ -375,6 +375,7 @@ public final class ReconcileWorker implements AutoCloseable {
         private double jitter = 0.1;
         private RandomGenerator random;
         private Clock clock = Clock.systemUTC();
+        private TimeSource time;
         private ScheduledExecutorService scheduler;
         private Executor passExecutor;
         private ThreadFactory threadFactory;
@@ -432,9 +433,20 @@ public final class ReconcileWorker implements AutoCloseable {
             return this;
         }
 
-        /** The clock for timestamps and pass durations (default UTC system clock). */
+        /**
+         * The clock for timestamps (default UTC system clock). Pass durations are measured with
+         * {@link System#nanoTime()}, unless the clock is a {@link TimeSource} (the testkit's {@code ManualClock}),
+         * whose monotonic reading is used. Replaces a {@link #timeSource} set before.
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            this.time = null;
+            return this;
+        }
+
+        /** Wall time for timestamps and monotonic time for durations, from one source. Replaces a clock. */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
             return this;
         }
 
@@ -497,7 +509,9 @@ public final class ReconcileWorker implements AutoCloseable {
                 WorkerConfig.requirePeriod("backoff initial", backoffInitial);
                 WorkerConfig.requirePeriod("backoff max", backoffMax);
             }
-            Objects.requireNonNull(clock, "clock");
+            if (time == null) {
+                Objects.requireNonNull(clock, "clock");
+            }
             if (scheduler != null && threadFactory != null) {
                 throw new IllegalArgumentException("set scheduler(..) or threadFactory(..), not both: the thread "
                         + "factory is only used for the scheduler the worker creates itself");

@@ -283,4 +283,18 @@ class ReconcileWorkerTest {
         assertThat(Delays.backoff(initial, max, 5)).isEqualTo(max);
         assertThat(Delays.backoff(initial, max, Integer.MAX_VALUE)).isEqualTo(max);
     }
+
+    @Test
+    void aPassDurationComesFromTheMonotonicReadingEvenWhenTheWallClockIsSetBackDuringThePass() {
+        ManualScheduler passThread = ManualScheduler.on(clock);
+        ReconcileWorker w = worker().passExecutor(passThread).build();
+        w.start();
+        scheduler.runDue();
+        clock.set(clock.instant().minusSeconds(3600)); // NTP steps the wall clock back an hour
+        clock.advance(Duration.ofSeconds(7));
+
+        passThread.runDue();
+
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.duration()).isEqualTo(Duration.ofSeconds(7)));
+    }
 }

@@ -87,7 +87,7 @@ class WorkerPartsTest {
 
     @Nested
     class Runner {
-        private final PassRunner.InFlight first = new PassRunner.InFlight(1, T0);
+        private final PassRunner.InFlight first = new PassRunner.InFlight(1, T0, 0);
 
         @Test
         void aPassThatThrowsOrReturnsNothingIsAnInternalFailureNeverAnException() {

@@ -1,11 +1,13 @@
 package io.decnet.reconciler.testkit.time;
 
+import io.decnet.reconciler.api.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,15 +23,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safe.
  */
-public final class ManualClock extends Clock {
+public final class ManualClock extends Clock implements TimeSource {
     /** Where {@link #create()} starts: a fixed instant, so that test output is reproducible. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
 
     private final AtomicReference<Instant> now;
+    private final AtomicLong monotonic;
     private final ZoneId zone;
 
-    private ManualClock(AtomicReference<Instant> now, ZoneId zone) {
+    private ManualClock(AtomicReference<Instant> now, AtomicLong monotonic, ZoneId zone) {
         this.now = now;
+        this.monotonic = monotonic;
         this.zone = zone;
     }
 
@@ -40,12 +44,23 @@ public final class ManualClock extends Clock {
 
     /** A clock at {@code start}, in UTC. */
     public static ManualClock at(Instant start) {
-        return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+        return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), new AtomicLong(),
+                ZoneOffset.UTC);
     }
 
     @Override
     public Instant instant() {
         return now.get();
+    }
+
+    /**
+     * The monotonic reading: starts at 0 and moves only forward, with {@link #advance(Duration)} and with the
+     * {@link ManualScheduler} that runs on this clock, never with {@link #set(Instant)} (a wall clock that is set,
+     * forwards or back, says nothing about time elapsed).
+     */
+    @Override
+    public long monotonicNanos() {
+        return monotonic.get();
     }
 
     @Override
@@ -56,7 +71,7 @@ public final class ManualClock extends Clock {
     /** A view of this clock in another zone; advancing either moves both. */
     @Override
     public ManualClock withZone(ZoneId newZone) {
-        return new ManualClock(now, Objects.requireNonNull(newZone, "zone"));
+        return new ManualClock(now, monotonic, Objects.requireNonNull(newZone, "zone"));
     }
 
     /**
@@ -71,10 +86,21 @@ public final class ManualClock extends Clock {
             throw new IllegalArgumentException(
                     "step must be zero or positive, was " + step + "; use set(Instant) to move the clock back");
         }
-        now.updateAndGet(t -> t.plus(step));
+        synchronized (monotonic) {
+            now.updateAndGet(t -> t.plus(step));
+            monotonic.addAndGet(step.toNanos());
+        }
     }
 
-    /** Sets the clock to {@code instant}, forwards or backwards (a wall clock may jump back). */
+    /** Time passing (the scheduler's moves): both readings move forward by {@code nanos}. */
+    void passBy(long nanos) {
+        advance(Duration.ofNanos(nanos));
+    }
+
+    /**
+     * Sets the wall clock to {@code instant}, forwards or backwards (a wall clock may jump back); the monotonic
+     * reading does not move.
+     */
     public void set(Instant instant) {
         now.set(Objects.requireNonNull(instant, "instant"));
     }

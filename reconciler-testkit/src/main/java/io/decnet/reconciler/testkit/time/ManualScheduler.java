@@ -1,7 +1,6 @@
 package io.decnet.reconciler.testkit.time;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,8 +34,10 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>Semantics: {@link #execute} and {@code submit} queue a task due now; it runs at the next {@code runDue()} or
- * {@code advance(..)}. {@code advance} runs due tasks in order of due time (then submission order), setting the
- * clock to each task's due time before running it, and leaves the clock at the target. A task that throws is
+ * {@code advance(..)}. {@code advance} runs due tasks in order of due time (then submission order), moving the
+ * clock forward to each task's due time before running it, and leaves the clock at the target. Due times are on
+ * the clock's monotonic reading, as a real scheduler's are on {@link System#nanoTime()}: setting the wall clock
+ * with {@link ManualClock#set} (back or forward) neither delays nor brings forward any task. A task that throws is
  * recorded in {@link #taskFailures()} (and its future fails), as a real executor would keep the exception in the
  * future; a periodic task that throws is not run again. {@link #shutdown()} rejects new tasks; pending ones still
  * run when time is advanced; {@link #shutdownNow()} cancels them. Calls that would block waiting for tasks
@@ -85,17 +86,17 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         if (step.isNegative()) {
             throw new IllegalArgumentException("step must be zero or positive, was " + step);
         }
-        return runUntil(clock.instant().plus(step));
+        return runUntil(clock.monotonicNanos() + step.toNanos());
     }
 
     /**
-     * Runs the tasks due now (queued by {@link #execute}, or overdue because the clock was moved directly),
+     * Runs the tasks due now (queued by {@link #execute}, or overdue because the clock was advanced directly),
      * without moving time.
      *
      * @return how many tasks ran
      */
     public int runDue() {
-        return runUntil(clock.instant());
+        return runUntil(clock.monotonicNanos());
     }
 
     /** How many tasks wait to run (cancelled ones excluded). */
@@ -111,7 +112,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
             return queue.stream()
                     .filter(t -> !t.isCancelled())
                     .min(Task::compareTo)
-                    .map(t -> Duration.between(clock.instant(), t.due));
+                    .map(t -> Duration.ofNanos(t.due - clock.monotonicNanos()));
         }
     }
 
@@ -122,7 +123,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         }
     }
 
-    private int runUntil(Instant target) {
+    private int runUntil(long target) {
         Thread me = Thread.currentThread();
         synchronized (lock) {
             if (runner == me) {
@@ -147,13 +148,13 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
                 runner = null;
             }
         }
-        if (clock.instant().isBefore(target)) {
-            clock.set(target);
+        if (clock.monotonicNanos() < target) {
+            clock.passBy(target - clock.monotonicNanos());
         }
         return ran;
     }
 
-    private Task<?> pollDue(Instant target) {
+    private Task<?> pollDue(long target) {
         synchronized (lock) {
             while (!queue.isEmpty()) {
                 Task<?> head = queue.peek();
@@ -161,12 +162,13 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
                     queue.poll();
                     continue;
                 }
-                if (head.due.isAfter(target)) {
+                if (head.due > target) {
                     return null;
                 }
                 queue.poll();
-                if (head.due.isAfter(clock.instant())) {
-                    clock.set(head.due);
+                long now = clock.monotonicNanos();
+                if (head.due > now) {
+                    clock.passBy(head.due - now);
                 }
                 return head;
             }
@@ -198,8 +200,8 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         }
     }
 
-    private Instant dueAfter(long delay, TimeUnit unit) {
-        return clock.instant().plus(Duration.ofNanos(Math.max(0, unit.toNanos(delay))));
+    private long dueAfter(long delay, TimeUnit unit) {
+        return clock.monotonicNanos() + Math.max(0, unit.toNanos(delay));
     }
 
     private static Duration periodOf(long period, TimeUnit unit) {
@@ -319,9 +321,9 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         private final long seq = nextSequence();
         private final Duration period;
         private final boolean fixedRate;
-        private Instant due;
+        private long due;
 
-        Task(Callable<V> callable, Instant due, Duration period, boolean fixedRate) {
+        Task(Callable<V> callable, long due, Duration period, boolean fixedRate) {
             super(callable);
             this.due = due;
             this.period = period;
@@ -338,7 +340,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
             if (!isPeriodic()) {
                 super.run();
             } else if (runAndReset()) {
-                due = fixedRate ? due.plus(period) : clock.instant().plus(period);
+                due = (fixedRate ? due : clock.monotonicNanos()) + period.toNanos();
                 requeue(this);
             }
         }
@@ -353,13 +355,13 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(Duration.between(clock.instant(), due));
+            return unit.convert(due - clock.monotonicNanos(), TimeUnit.NANOSECONDS);
         }
 
         @Override
         public int compareTo(Delayed other) {
             if (other instanceof Task<?> t) {
-                int byDue = due.compareTo(t.due);
+                int byDue = Long.compare(due, t.due);
                 return byDue != 0 ? byDue : Long.compare(seq, t.seq);
             }
             return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
