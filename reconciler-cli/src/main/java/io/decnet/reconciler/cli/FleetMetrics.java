@@ -86,10 +86,10 @@ final class FleetMetrics {
         stateUpdated.increment(report.stateUpdated());
         configUpdated.increment(report.configUpdated());
         conflicts.increment(report.conflicts());
-        if (!report.stateFile().equals(SourceStatus.notRead())) {
+        if (report.stateFile().wasRead()) {
             stateFileUsable = report.stateFile().usable() ? 1 : 0;
         }
-        if (!report.runtime().equals(SourceStatus.notRead())) {
+        if (report.runtime().wasRead()) {
             dockerUsable = report.runtime().usable() ? 1 : 0;
         }
         return report;

@@ -39,7 +39,7 @@ record Health(boolean healthy, String json) {
         } else {
             body.putObject("last_pass")
                     .put("number", last.number())
-                    .put("outcome", last.succeeded() ? "succeeded" : last.timedOut() ? "timed_out" : "failed")
+                    .put("outcome", last.ending().label())
                     .put("started_at", last.startedAt().toString())
                     .put("duration_ms", last.duration().toMillis())
                     .put("summary", Redaction.mask(last.summary()));

@@ -128,7 +128,7 @@ final class OnceRun {
                         + " (nothing was written; --verbose shows details)";
             });
         }
-        if (!report.stateFile().usable() && !report.stateFile().equals(SourceStatus.notRead())) {
+        if (!report.stateFile().usable() && report.stateFile().wasRead()) {
             lines.add("error: state file unusable, nothing was changed: " + report.stateFile().summary()
                     + " (fix the file, or point --state or " + Settings.STATE_ENV + " at DECNET's "
                     + "decnet-state.json)");
@@ -166,9 +166,9 @@ final class OnceRun {
         return String.join(" / ", flags);
     }
 
-    /** A usable state file that was not there: DesiredFleet.Absent, which SourceStatus summarises this way. */
+    /** A state file that was not there (an empty fleet), and did not come back before the pass wrote. */
     private static boolean stateFileAbsent(ReconcileReport report) {
-        return report.stateFile().summary().startsWith("absent")
+        return report.stateFile().availability() == SourceStatus.Availability.ABSENT
                 && report.skips().stream().noneMatch(k -> k.reason() == SkipReason.STATE_CHANGED);
     }
 
@@ -177,6 +177,6 @@ final class OnceRun {
     }
 
     private static boolean dockerUnusable(ReconcileReport report) {
-        return !report.runtime().usable() && !report.runtime().equals(SourceStatus.notRead());
+        return !report.runtime().usable() && report.runtime().wasRead();
     }
 }

@@ -94,7 +94,9 @@ final class ReportJson {
     }
 
     private static ObjectNode source(SourceStatus status) {
-        return JSON.createObjectNode().put("usable", status.usable()).put("summary", status.summary());
+        return JSON.createObjectNode().put("usable", status.usable())
+                .put("availability", status.availability().name().toLowerCase(java.util.Locale.ROOT))
+                .put("summary", status.summary());
     }
 
     private static String lower(Enum<?> e) {

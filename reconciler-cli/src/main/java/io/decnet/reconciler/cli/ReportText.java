@@ -59,7 +59,7 @@ final class ReportText {
     }
 
     private static String usable(SourceStatus status) {
-        if (status.equals(SourceStatus.notRead())) {
+        if (!status.wasRead()) {
             return "not_read";
         }
         return (status.usable() ? "usable" : "unusable") + " (" + summary(status) + ")";

@@ -104,6 +104,19 @@ class BadInputTest {
     }
 
     @Test
+    void withJsonAnAbsentStateFileIsUsableAndSaysAbsentAndDockerUnreachableSaysUnusable() throws Exception {
+        Path absent = dir.resolve("torn-down-state.json");
+
+        Cli.Result r = reconcile("--once", "--json", "--state", absent.toString(), "--db", "jdbc:sqlite:" + db);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/state_file/availability").asText()).isEqualTo("absent");
+        assertThat(json.at("/state_file/usable").asBoolean()).isTrue();
+        assertThat(json.at("/docker/availability").asText()).isEqualTo("unusable");
+    }
+
+    @Test
     void theDefaultDockerSocketMissingIsOnlyAWarning() {
         Cli.Result r = reconcile("--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db);
 

@@ -126,7 +126,8 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         try {
             return List.copyOf(jdbi.withHandle(handle -> store.read(handle, hostUuid)));
         } catch (JdbiException e) {
-            throw StoreErrors.translate(e, "read table " + tableName, store.where(), false, url());
+            throw StoreErrors.translate(e, "read table " + tableName, store.where(), StoreErrors.Access.READ,
+                    url());
         }
     }
 
@@ -154,7 +155,8 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         try {
             return jdbi.inTransaction(handle -> store.apply(handle, hostUuid, changes));
         } catch (JdbiException e) {
-            throw StoreErrors.translate(e, "write table " + tableName, store.where(), true, url());
+            throw StoreErrors.translate(e, "write table " + tableName, store.where(), StoreErrors.Access.WRITE,
+                    url());
         }
     }
 
@@ -298,7 +300,8 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             });
         } catch (JdbiException | SQLException e) {
             throw StoreErrors.translate(e, "open table " + tableName,
-                    Objects.requireNonNullElse(configuredWhere, "the DataSource's database"), false, url());
+                    Objects.requireNonNullElse(configuredWhere, "the DataSource's database"), StoreErrors.Access.READ,
+                    url());
         }
     }
 

@@ -55,7 +55,7 @@ final class OutcomeLog {
         }
 
         void observed(SourceStatus status) {
-            if (status.equals(SourceStatus.notRead())) {
+            if (!status.wasRead()) {
                 return; // the pass stopped before reading it (e.g. an unreadable state file): nothing was learnt
             }
             Boolean before;

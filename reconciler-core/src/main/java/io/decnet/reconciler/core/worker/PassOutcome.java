@@ -33,14 +33,41 @@ public record PassOutcome(long number, Instant startedAt, Duration duration, Rec
         }
     }
 
+    /** How a pass ended: the one classification health checks, metrics and logs all use. */
+    public enum Ending {
+        /** Ran to its end without failing. */
+        SUCCEEDED("succeeded"),
+        /** Failed (its report has a failure, or it threw). */
+        FAILED("failed"),
+        /** Was still running at its deadline. */
+        TIMED_OUT("timed_out");
+
+        private final String label;
+
+        Ending(String label) {
+            this.label = label;
+        }
+
+        /** The name in health bodies and metric tags: {@code succeeded}, {@code failed}, {@code timed_out}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** How the pass ended. */
+    public Ending ending() {
+        return failure == null ? Ending.SUCCEEDED
+                : failure.kind() == Failure.Kind.TIMEOUT ? Ending.TIMED_OUT : Ending.FAILED;
+    }
+
     /** Whether the pass ran to its end without failing. */
     public boolean succeeded() {
-        return failure == null;
+        return ending() == Ending.SUCCEEDED;
     }
 
     /** Whether the pass was still running at its deadline. */
     public boolean timedOut() {
-        return failure != null && failure.kind() == Failure.Kind.TIMEOUT;
+        return ending() == Ending.TIMED_OUT;
     }
 
     public Optional<ReconcileReport> findReport() {

@@ -22,7 +22,7 @@ public final class StoreErrors {
      * on {@code where}; the passwords of {@code url} (when the store was opened from one, else {@code null}) are
      * masked even where the driver quotes them bare (MariaDB: "Incorrect port value : hunter2@db").
      */
-    public static FleetStoreException translate(Exception failure, String action, String where, boolean write,
+    public static FleetStoreException translate(Exception failure, String action, String where, Access access,
             String url) {
         String reason = reason(failure);
         if (reason.startsWith("[SQLITE_FULL]") || reason.startsWith("[SQLITE_IOERR")) {
@@ -31,8 +31,16 @@ public final class StoreErrors {
         String message = failure instanceof ConnectionException
                 ? "cannot connect to " + where + ": " + reason
                 : "cannot " + action + " in " + where + ": " + reason;
-        return new FleetStoreException(Credentials.scrub(message + (write ? "; nothing was applied" : ""), url),
+        return new FleetStoreException(Credentials.scrub(message + (access == Access.WRITE ? "; nothing was applied" : ""), url),
                 failure);
+    }
+
+    /** What the failed call was doing: a write says that nothing of it was applied (one transaction). */
+    public enum Access {
+        /** Reading, or preparing the table. */
+        READ,
+        /** Applying a pass's changes. */
+        WRITE
     }
 
     /** The most telling message in {@code failure}'s causes: a network error's, else the database's. */
