@@ -291,7 +291,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                     logAbsentOnce("table " + tableName + " does not exist in " + where);
                     return null;
                 }
-                PreparedStore store = new PreparedStore(
+                PreparedStore store = PreparedStore.on(jdbi,
                         TableSchema.prepare(handle, dialect, tableName, createTableIfMissing && !readOnly, where),
                         where);
                 LOG.debug("fleet store ready: table {} in {} ({}), timestamps to {}", tableName, where,

@@ -1,17 +1,18 @@
 package io.decnet.reconciler.jdbi.internal;
 
+import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.FleetStoreException;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -66,10 +67,7 @@ final class ChangeWriter {
         }
         PreparedBatch batch = handle.prepareBatch(sql);
         for (int i : indexes) {
-            List<Argument> arguments = arguments(host, changes.get(i));
-            for (int position = 0; position < arguments.size(); position++) {
-                batch.bind(position, arguments.get(position));
-            }
+            bind(batch, host, changes.get(i));
             batch.add();
         }
         int[] counts = batch.execute();
@@ -88,34 +86,29 @@ final class ChangeWriter {
         }
     }
 
-    private List<Argument> arguments(String host, RowChange change) {
-        Dialect dialect = table.dialect();
-        long precision = table.precisionNanos();
+    /** Binds one change by column name; timestamps and states convert as {@link ColumnArguments} registered. */
+    private static void bind(PreparedBatch batch, String host, RowChange change) {
+        batch.bind("host_uuid", host).bind("name", change.name());
         if (change instanceof RowChange.Insert insert) {
             FleetRow row = insert.row();
-            List<Argument> arguments = new ArrayList<>(List.of(text(host), text(row.name()),
-                    text(ServicesJson.write(row.services())), text(row.deckyConfig()), text(row.deckyIp()),
-                    text(row.state().value()), text(row.lastError()), text(row.composeHash()),
-                    dialect.timestamp(row.lastSeen(), precision), dialect.timestamp(row.updatedAt(), precision)));
-            if (dialect.insertRepeatsKey()) {
-                arguments.add(text(host));
-                arguments.add(text(row.name()));
-            }
-            return arguments;
+            batch.bind("services", ServicesJson.write(row.services())).bind("decky_config", row.deckyConfig())
+                    .bind("decky_ip", row.deckyIp()).bindByType("state", row.state(), DeckyState.class)
+                    .bind("last_error", row.lastError()).bind("compose_hash", row.composeHash())
+                    .bindByType("last_seen", row.lastSeen(), Instant.class)
+                    .bindByType("updated_at", row.updatedAt(), Instant.class);
+        } else if (change instanceof RowChange.Update update) {
+            batch.bindByType("state", update.state(), DeckyState.class)
+                    .bind("services", ServicesJson.write(update.services())).bind("decky_ip", update.deckyIp())
+                    .bind("decky_config", update.deckyConfig())
+                    .bindByType("last_seen", update.lastSeen(), Instant.class)
+                    .bindByType("updated_at", update.updatedAt(), Instant.class)
+                    .bindByType("expected_state", update.expectedState(), DeckyState.class)
+                    .bindByType("expected_updated_at", update.expectedUpdatedAt(), Instant.class);
+        } else {
+            RowChange.Delete delete = (RowChange.Delete) change;
+            batch.bindByType("expected_state", delete.expectedState(), DeckyState.class)
+                    .bindByType("expected_updated_at", delete.expectedUpdatedAt(), Instant.class);
         }
-        if (change instanceof RowChange.Update update) {
-            return List.of(text(update.state().value()), text(ServicesJson.write(update.services())),
-                    text(update.deckyIp()), text(update.deckyConfig()), dialect.timestamp(update.lastSeen(), precision),
-                    dialect.timestamp(update.updatedAt(), precision), text(host), text(update.name()),
-                    text(update.expectedState().value()), dialect.timestamp(update.expectedUpdatedAt(), precision));
-        }
-        RowChange.Delete delete = (RowChange.Delete) change;
-        return List.of(text(host), text(delete.name()), text(delete.expectedState().value()),
-                dialect.timestamp(delete.expectedUpdatedAt(), precision));
-    }
-
-    private static Argument text(String value) {
-        return (position, statement, context) -> statement.setString(position, value);
     }
 
     private static String abbreviate(int[] counts) {

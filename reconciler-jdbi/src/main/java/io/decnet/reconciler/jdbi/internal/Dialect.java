@@ -31,18 +31,18 @@ public enum Dialect {
         }
 
         @Override
-        Instant readTimestamp(ResultSet rs, int column, String what) throws SQLException {
+        Instant readTimestamp(ResultSet rs, String column) throws SQLException {
             String text = rs.getString(column);
             if (text == null) {
                 return null;
             }
-            return SqliteTimestamps.parse(text).orElseThrow(() -> new FleetStoreException(what
+            return SqliteTimestamps.parse(text).orElseThrow(() -> new FleetStoreException(column
                     + " is not a timestamp like DECNET writes (YYYY-MM-DD HH:MM:SS.ffffff): '" + text + "'"));
         }
 
         @Override
-        String updatedAtMatches() {
-            return SqliteTimestamps.comparableSql("updated_at") + " IS ?";
+        String updatedAtMatches(String parameter) {
+            return SqliteTimestamps.comparableSql("updated_at") + " IS " + parameter;
         }
 
         @Override
@@ -66,8 +66,8 @@ public enum Dialect {
         }
 
         @Override
-        String updatedAtMatches() {
-            return "updated_at IS NOT DISTINCT FROM ?";
+        String updatedAtMatches(String parameter) {
+            return "updated_at IS NOT DISTINCT FROM " + parameter;
         }
     },
 
@@ -87,13 +87,8 @@ public enum Dialect {
             // only turns a racing insert into a no-op, and it keeps MariaDB Connector/J from sending the batch with
             // its bulk protocol, which rejects INSERT ... SELECT and returns no per-row counts.
             return "INSERT INTO " + table + " (" + columns + ") SELECT " + placeholders + " FROM DUAL"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE host_uuid = ? AND name = ?)"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE host_uuid = :host_uuid AND name = :name)"
                     + " ON DUPLICATE KEY UPDATE name = name";
-        }
-
-        @Override
-        boolean insertRepeatsKey() {
-            return true;
         }
 
         @Override
@@ -112,8 +107,8 @@ public enum Dialect {
         }
 
         @Override
-        String updatedAtMatches() {
-            return "updated_at <=> ?";
+        String updatedAtMatches(String parameter) {
+            return "updated_at <=> " + parameter;
         }
     };
 
@@ -178,16 +173,11 @@ public enum Dialect {
                 + " ON CONFLICT (host_uuid, name) DO NOTHING";
     }
 
-    /** Whether {@link #insertIfAbsent} takes host_uuid and name again after the row's values. */
-    boolean insertRepeatsKey() {
-        return false;
-    }
-
     /**
-     * The condition "updated_at equals the one bound parameter", where a NULL parameter (a row whose updated_at was
-     * unreadable) matches a column that is still unreadable.
+     * The condition "updated_at equals {@code parameter}" (a named parameter), where a NULL value (a row whose
+     * updated_at was unreadable) matches a column that is still unreadable.
      */
-    abstract String updatedAtMatches();
+    abstract String updatedAtMatches(String parameter);
 
     /** A query of (column name, datetime precision) of the table named by its one parameter. */
     abstract String columnsQuery();
@@ -202,8 +192,8 @@ public enum Dialect {
         return (position, statement, context) -> statement.setObject(position, utc);
     }
 
-    /** The timestamp in {@code column}, or null; {@code what} names the value for an error message. */
-    Instant readTimestamp(ResultSet rs, int column, String what) throws SQLException {
+    /** The timestamp in {@code column} (its name, also used in an error message), or null. */
+    Instant readTimestamp(ResultSet rs, String column) throws SQLException {
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * validated table name is spliced into the SQL. Immutable and thread-safe.
  */
 public final class FleetTable {
-    /** The columns the store reads and writes: all of DECNET's. */
+    /** The columns the store reads and writes, all of DECNET's, in this order (also that of the SELECT). */
     static final List<String> COLUMNS = List.of("host_uuid", "name", "services", "decky_config", "decky_ip",
             "state", "last_error", "compose_hash", "last_seen", "updated_at");
 
@@ -27,11 +27,14 @@ public final class FleetTable {
         this.precisionNanos = precisionNanos;
         String table = dialect.quote(name);
         String columns = String.join(", ", COLUMNS);
-        String condition = " WHERE host_uuid = ? AND name = ? AND state = ? AND " + dialect.updatedAtMatches();
-        this.select = "SELECT " + columns + " FROM " + table + " WHERE host_uuid = ? ORDER BY name";
-        this.insert = dialect.insertIfAbsent(table, columns, String.join(", ", COLUMNS.stream().map(c -> "?").toList()));
-        this.update = "UPDATE " + table + " SET state = ?, services = ?, decky_ip = ?, decky_config = ?, last_seen = ?,"
-                + " updated_at = ?" + condition;
+        // Named parameters: a column's value binds as :column, the values a conditional write expects as :expected_*.
+        String condition = " WHERE host_uuid = :host_uuid AND name = :name AND state = :expected_state AND "
+                + dialect.updatedAtMatches(":expected_updated_at");
+        this.select = "SELECT " + columns + " FROM " + table + " WHERE host_uuid = :host_uuid ORDER BY name";
+        this.insert = dialect.insertIfAbsent(table, columns, String.join(", ", COLUMNS.stream().map(c -> ":" + c)
+                .toList()));
+        this.update = "UPDATE " + table + " SET state = :state, services = :services, decky_ip = :decky_ip,"
+                + " decky_config = :decky_config, last_seen = :last_seen, updated_at = :updated_at" + condition;
         this.delete = "DELETE FROM " + table + condition;
     }
 

@@ -5,6 +5,7 @@ import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The store's work once the table is known: the one SELECT of a host's rows and the batched conditional writes.
@@ -15,10 +16,16 @@ import org.jdbi.v3.core.Handle;
  */
 public record PreparedStore(FleetTable table, String where) {
 
+    /** The store for {@code table}, its value conversions registered on {@code jdbi} (once, here). */
+    public static PreparedStore on(Jdbi jdbi, FleetTable table, String where) {
+        ColumnArguments.register(jdbi, table);
+        return new PreparedStore(table, where);
+    }
+
     /** The rows of {@code host}: one SELECT. */
     public List<FleetRow> read(Handle handle, String host) {
         return handle.createQuery(table.select())
-                .bind(0, host)
+                .bind("host_uuid", host)
                 .map(new RowMapping(table))
                 .list();
     }

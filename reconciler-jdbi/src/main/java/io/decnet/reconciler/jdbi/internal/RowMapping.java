@@ -37,17 +37,18 @@ final class RowMapping implements RowMapper<FleetRow> {
 
     @Override
     public FleetRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-        String host = rs.getString(1);
-        String name = rs.getString(2);
+        String host = rs.getString("host_uuid");
+        String name = rs.getString("name");
         List<String> anomalies = new ArrayList<>(0);
-        String stateText = rs.getString(6);
+        String stateText = rs.getString("state");
         if (stateText == null) {
             anomalies.add("state is NULL");
             stateText = "";
         }
-        FleetRow row = new FleetRow(host, name, services(rs.getString(3), anomalies), rs.getString(4),
-                rs.getString(5), DeckyState.of(stateText), rs.getString(7), rs.getString(8),
-                timestamp(rs, 9, "last_seen", anomalies, false), timestamp(rs, 10, "updated_at", anomalies, true),
+        FleetRow row = new FleetRow(host, name, services(rs.getString("services"), anomalies),
+                rs.getString("decky_config"), rs.getString("decky_ip"), DeckyState.of(stateText),
+                rs.getString("last_error"), rs.getString("compose_hash"),
+                timestamp(rs, "last_seen", anomalies, false), timestamp(rs, "updated_at", anomalies, true),
                 anomalies);
         if (!anomalies.isEmpty() && LOG.isDebugEnabled()) {
             LOG.debug("row {} of host {} in table {} is odd: {}", Printable.of(name), Printable.of(host),
@@ -67,10 +68,10 @@ final class RowMapping implements RowMapper<FleetRow> {
         });
     }
 
-    private Instant timestamp(ResultSet rs, int column, String what, List<String> anomalies, boolean required)
+    private Instant timestamp(ResultSet rs, String what, List<String> anomalies, boolean required)
             throws SQLException {
         try {
-            Instant value = table.dialect().readTimestamp(rs, column, what);
+            Instant value = table.dialect().readTimestamp(rs, what);
             if (value == null && required) {
                 anomalies.add(what + " is NULL");
             }
