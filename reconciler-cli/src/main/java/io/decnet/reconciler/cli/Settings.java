@@ -18,9 +18,8 @@ import java.util.Map;
  * @param dockerHostGiven whether the operator named it ({@code --docker-host} or {@code DOCKER_HOST})
  * @param requireDocker whether a pass that could not observe Docker fails the run ({@code --require-docker})
  * @param hostUuid the host whose rows this run owns
- * @param once one pass and exit
- * @param dryRun plan only (implies {@code once})
- * @param json print the report as JSON (implies {@code once})
+ * @param mode what runs: the long-lived worker, one pass, or one plan
+ * @param output how the report of a run of one pass is printed
  * @param interval the long-lived worker's interval
  * @param passTimeout a pass's deadline
  * @param maxDeletes the opt-in deletion guard: hold back every delete of a pass that would delete more rows than
@@ -40,9 +39,8 @@ record Settings(
         boolean dockerHostGiven,
         boolean requireDocker,
         String hostUuid,
-        boolean once,
-        boolean dryRun,
-        boolean json,
+        Mode mode,
+        Output output,
         Duration interval,
         Duration passTimeout,
         Integer maxDeletes,
@@ -52,6 +50,39 @@ record Settings(
         String healthAddress,
         boolean watch,
         boolean verbose) {
+
+    /** What a run does. */
+    enum Mode {
+        /** Passes until stopped (no --once, --dry-run or --json). */
+        LONG_LIVED,
+        /** One pass, then exit (--once, or --json alone). */
+        ONCE,
+        /** One plan, nothing written (--dry-run). */
+        DRY_RUN
+    }
+
+    /** How the report of one pass or plan is printed. */
+    enum Output {
+        /** DECNET's counts line, and lines for problems (and changes, with --dry-run or -v). */
+        TEXT,
+        /** One JSON object on stdout (--json). */
+        JSON
+    }
+
+    /** One pass or one plan, then exit. */
+    boolean once() {
+        return mode != Mode.LONG_LIVED;
+    }
+
+    /** Plan only, write nothing. */
+    boolean dryRun() {
+        return mode == Mode.DRY_RUN;
+    }
+
+    /** Print the report as one JSON object. */
+    boolean json() {
+        return output == Output.JSON;
+    }
 
     static final String STATE_ENV = "DECNET_STATE_FILE";
     static final String DB_ENV = "DECNET_DB_URL";
@@ -118,8 +149,10 @@ record Settings(
                     + "--events a file");
         }
 
-        return new Settings(Path.of(state), stateOrigin, db, docker, dockerGiven, flags.requireDocker, hostUuid, once,
-                flags.dryRun, flags.json, Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(timeoutSeconds),
+        Mode mode = flags.dryRun ? Mode.DRY_RUN : once ? Mode.ONCE : Mode.LONG_LIVED;
+        return new Settings(Path.of(state), stateOrigin, db, docker, dockerGiven, flags.requireDocker, hostUuid, mode,
+                flags.json ? Output.JSON : Output.TEXT, Duration.ofSeconds(intervalSeconds),
+                Duration.ofSeconds(timeoutSeconds),
                 flags.maxDeletes, flags.refuseDeleteAll, flags.events, flags.healthPort, flags.healthAddress,
                 flags.watch, flags.verbose);
     }
