@@ -173,6 +173,12 @@ public final class Main {
                 set("showDateTime", "true");
                 set("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
             }
+            if (!s.verbose()) {
+                // The PostgreSQL driver logs through java.util.logging, around our messages and in its own format
+                // (a two-line "WARNING: JDBC URL port ..." on stderr); what it reports reaches the user through
+                // our errors. -v keeps it.
+                java.util.logging.LogManager.getLogManager().reset();
+            }
             String vendors = s.verbose() ? "info" : "warn";
             for (String vendor : new String[] {"com.github.dockerjava", "org.apache.hc", "org.jdbi", "com.zaxxer",
                 "org.postgresql", "org.mariadb", "io.micrometer"}) {

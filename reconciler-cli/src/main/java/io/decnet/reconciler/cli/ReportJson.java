@@ -1,6 +1,7 @@
 package io.decnet.reconciler.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +39,7 @@ final class ReportJson {
         count(root, "conflicts", ran, report.conflicts());
         root.set("state_file", source(report.stateFile()).put("path", settings.stateFile().toString()));
         root.set("docker", source(report.runtime()).put("host", Redaction.mask(settings.dockerHost())));
-        root.put("database", Redaction.mask(settings.dbUrl()));
+        root.put("database", settings.maskedDbUrl());
         ArrayNode changes = root.putArray("changes");
         for (Change c : report.changes()) {
             ObjectNode n = changes.addObject();
@@ -79,10 +80,30 @@ final class ReportJson {
                 .put("total", millis(t.total()));
         root.put("exit_code", exitCode);
         try {
-            return Redaction.scrub(JSON.writeValueAsString(root), settings.dbUrl());
+            // Masked value by value, before serializing: masking the serialized text could eat its quotes and
+            // commas (a password runs to the next separator) and leave something that is not JSON.
+            return JSON.writeValueAsString(scrubbed(root, settings.dbUrl()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the report as JSON", e);
         }
+    }
+
+    /** {@code node} with the database's passwords masked in every string value, at any depth. */
+    static JsonNode scrubbed(JsonNode node, String url) {
+        if (node.isTextual()) {
+            return JSON.getNodeFactory().textNode(Redaction.scrub(node.textValue(), url));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(), scrubbed(e.getValue(), url)));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(scrubbed(element, url)));
+            return copy;
+        }
+        return node;
     }
 
     private static void count(ObjectNode root, String key, boolean ran, int value) {

@@ -168,7 +168,7 @@ record Settings(
 
     /** The database URL as it may be printed. */
     String maskedDbUrl() {
-        return Redaction.mask(dbUrl);
+        return Redaction.scrub(dbUrl, dbUrl);
     }
 
     private static void checkDbUrl(String url) {

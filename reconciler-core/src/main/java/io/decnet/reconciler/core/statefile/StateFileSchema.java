@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.decnet.reconciler.api.DeckySpec;
+import io.decnet.reconciler.api.Printable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,16 +120,23 @@ final class StateFileSchema {
         if (node == null) {
             return "is missing";
         }
-        String text = node.toString();
-        return "was " + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
+        return "was " + Printable.of(cut(node.toString()));
     }
 
     private static String kind(JsonNode node) {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
+    /** {@code s} quoted for a message: cut to a readable length, every control or format character escaped. */
     private static String quote(String s) {
-        String shown = s.length() > 60 ? s.substring(0, 57) + "..." : s;
-        return "\"" + shown + "\"";
+        return Printable.quoted(cut(s));
+    }
+
+    /** At most 60 characters (57 and "..."), never splitting a surrogate pair. */
+    private static String cut(String s) {
+        if (s.codePointCount(0, s.length()) <= 60) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, 57)) + "...";
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.decnet.reconciler.api.DesiredFleet;
+import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.api.StateSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,15 +156,15 @@ public final class StateFileSource implements StateSource {
         } catch (Refused e) {
             return unreadable(e.getMessage());
         } catch (IOException | SecurityException e) {
-            return unreadable("cannot be read: " + describe(e));
+            return unreadable("cannot be read: " + Printable.of(describe(e)));
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            return unreadable("not valid JSON (truncated or corrupt?): " + describe(e));
+            return unreadable("not valid JSON (truncated or corrupt?): " + Printable.of(describe(e)));
         } catch (IOException e) {
-            return unreadable("cannot be parsed: " + describe(e));
+            return unreadable("cannot be parsed: " + Printable.of(describe(e)));
         }
         try {
             return DesiredFleet.present(StateFileSchema.deckies(root, MAPPER));
@@ -179,12 +180,13 @@ public final class StateFileSource implements StateSource {
     private DesiredFleet absentOrMisplaced() {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            return unreadable("neither the file nor its directory " + parent + " exists (a wrong path?)");
+            return unreadable("neither the file nor its directory " + Printable.of(parent.toString())
+                    + " exists (a wrong path?)");
         }
         if (Files.isSymbolicLink(path)) {
             return unreadable("is a symbolic link to a file that does not exist");
         }
-        return DesiredFleet.absent(path.toString());
+        return DesiredFleet.absent(Printable.of(path.toString()));
     }
 
     private byte[] readCapped() throws IOException {
@@ -210,7 +212,7 @@ public final class StateFileSource implements StateSource {
             Pattern.compile("\\[Source: REDACTED[^;]*; ");
 
     private DesiredFleet unreadable(String why) {
-        return DesiredFleet.unreadable(path + ": " + why);
+        return DesiredFleet.unreadable(Printable.of(path.toString()) + ": " + why);
     }
 
     private static String describe(Exception e) {

@@ -16,8 +16,20 @@ public final class Credentials {
     /** What a password is replaced with. */
     public static final String MASK = "***";
 
-    private static final Pattern PASSWORD_PARAMETER =
+    /**
+     * A password parameter in free text (a log line, a message). Its value ends at a URL separator or white space;
+     * a quote, comma or closing parenthesis belongs to it only when more of the value follows, so that the text
+     * around a URL (the closing quote, the comma after it in a sentence) is kept while such characters inside a
+     * password are masked with it.
+     */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
+            "(?i)\\b(\\w*(?:password|passwd|pwd)|pass)=((?:[^&;\\s'\",)]|['\",)](?=[^\\s&;]))*)");
+    /** A password parameter in a URL itself: the whole value, up to the next separator (commas included). */
+    private static final Pattern PASSWORD_IN_URL =
             Pattern.compile("(?i)\\b(\\w*(?:password|passwd|pwd)|pass)=([^&;\\s]*)");
+    /** Oracle-style {@code jdbc:oracle:thin:user/password@host}: the password between the '/' and the '@'. */
+    private static final Pattern SLASH_USER_INFO =
+            Pattern.compile("(?i)(jdbc:[a-z0-9]+:[a-z0-9]+:[^/:@\\s'\"]+/)([^@\\s'\"]+)@");
     private static final Pattern USER_INFO_START = Pattern.compile("//([^/:@\\s]+):");
 
     private Credentials() {
@@ -29,6 +41,7 @@ public final class Credentials {
             return null;
         }
         String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1=" + Matcher.quoteReplacement(MASK));
+        masked = SLASH_USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         StringBuilder out = new StringBuilder(masked.length());
         int from = 0;
         for (int[] span : userInfoPasswords(masked)) {
@@ -48,9 +61,13 @@ public final class Credentials {
         if (url == null) {
             return found;
         }
-        Matcher p = PASSWORD_PARAMETER.matcher(url);
+        Matcher p = PASSWORD_IN_URL.matcher(url);
         while (p.find()) {
             addSecret(found, p.group(2));
+        }
+        Matcher slash = SLASH_USER_INFO.matcher(url);
+        while (slash.find()) {
+            addSecret(found, slash.group(2));
         }
         for (int[] span : userInfoPasswords(url)) {
             addSecret(found, url.substring(span[0], span[1]));

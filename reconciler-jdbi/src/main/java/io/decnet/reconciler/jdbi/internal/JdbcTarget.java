@@ -1,6 +1,7 @@
 package io.decnet.reconciler.jdbi.internal;
 
 import io.decnet.reconciler.api.FleetStoreException;
+import io.decnet.reconciler.api.Printable;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
@@ -46,6 +47,9 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
                         + "jdbc:sqlite:decnet.db; got '" + Credentials.mask(url) + "'");
             }
             return new JdbcTarget(requireDriver(url, "org.xerial:sqlite-jdbc"), "SQLite database " + file, true);
+        }
+        if (!lower.startsWith("jdbc:sqlite:")) {
+            checkPorts(url);
         }
         if (lower.startsWith("jdbc:postgresql:")) {
             return new JdbcTarget(requireDriver(url, "org.postgresql:postgresql"),
@@ -198,6 +202,31 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
         }
         boolean hasPort = authority.startsWith("[") ? authority.contains("]:") : authority.contains(":");
         return hasPort || authority.contains(",") ? authority : authority + ":" + defaultPort;
+    }
+
+    /**
+     * Refuses a port that is no TCP port, before a driver sees it: a driver that rejects it answers only that it
+     * does not accept the URL, which reads as a missing driver.
+     */
+    private static void checkPorts(String url) {
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return;
+        }
+        String authority = url.substring(start + 2).split("[/?;]", 2)[0];
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        for (String host : authority.split(",")) {
+            int close = host.startsWith("[") ? host.indexOf(']') : -1;
+            int colon = host.indexOf(':', close + 1);
+            if (colon < 0) {
+                continue; // no port: the driver's default
+            }
+            String port = host.substring(colon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+                throw new IllegalArgumentException("jdbcUrl has port '" + Printable.of(port) + "', which is not a "
+                        + "TCP port (1 to 65535); got '" + Credentials.mask(url) + "'");
+            }
+        }
     }
 
     private static boolean hasDriver(String url) {
