@@ -202,10 +202,22 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         }
         synchronized (preparing) {
             if (lease == null) {
-                lease = new DatabaseLease(jdbi, this::prepared, this::sqliteFile, tableName);
+                lease = new DatabaseLease(jdbi, this::dialect, this::sqliteFile, tableName);
             }
             return lease;
         }
+    }
+
+    /** The store's dialect: SQLite from its URL, else from the prepared table (which names the product). */
+    private Dialect dialect() {
+        if (target != null && target.sqlite()) {
+            return Dialect.SQLITE;
+        }
+        PreparedStore store = prepared();
+        if (store == null) {
+            throw new FleetStoreException("the table " + tableName + " does not exist yet");
+        }
+        return store.table().dialect();
     }
 
     /** The main database file of this SQLite store. */

@@ -54,7 +54,7 @@ class JdbiFleetStoreBuilderTest {
         assertThatThrownBy(() -> JdbiFleetStore.open("jdbc:oracle:thin:scott/x@//db:1521/orcl?password=tiger"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("jdbcUrl must start with one of jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb:, "
-                        + "jdbc:mysql:; got 'jdbc:oracle:thin:scott/x@//db:1521/orcl?password=***'");
+                        + "jdbc:mysql:; got 'jdbc:oracle:thin:scott/***@//db:1521/orcl?password=***'");
         assertThatThrownBy(() -> JdbiFleetStore.open("  ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got a blank string");
     }

@@ -36,7 +36,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DatabaseLease implements WriterLease, AutoCloseable {
     private final Jdbi jdbi;
-    private final Supplier<PreparedStore> store;
+    private final Supplier<Dialect> dialect;
     private final Supplier<Path> sqliteFile;
     private final String tableName;
     private FileChannel channel;
@@ -45,13 +45,14 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
 
     /**
      * @param jdbi the store's connections
-     * @param store the prepared store (its dialect), resolved on first use
+     * @param dialect the database's dialect, resolved on first use (an SQLite store named by its URL answers without
+     *     opening the table, so that many stores of one file taking the lease at once do not all prepare it)
      * @param sqliteFile the SQLite database file, resolved on first use (SQLite only)
      * @param tableName the table whose rows the lease protects (part of the key)
      */
-    public DatabaseLease(Jdbi jdbi, Supplier<PreparedStore> store, Supplier<Path> sqliteFile, String tableName) {
+    public DatabaseLease(Jdbi jdbi, Supplier<Dialect> dialect, Supplier<Path> sqliteFile, String tableName) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
-        this.store = Objects.requireNonNull(store, "store");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.sqliteFile = Objects.requireNonNull(sqliteFile, "sqliteFile");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
     }
@@ -63,8 +64,7 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
                     + (hostUuid == null ? "null" : "'" + hostUuid + "'"));
         }
         try {
-            Dialect dialect = store.get().table().dialect();
-            return switch (dialect) {
+            return switch (dialect.get()) {
                 case SQLITE -> fileLock(hostUuid);
                 case POSTGRESQL -> postgres(hostUuid);
                 case MYSQL -> mysql(hostUuid);
