@@ -18,18 +18,19 @@ public final class Credentials {
 
     /**
      * A password parameter in free text (a log line, a message). Its value ends at a URL separator or white space;
-     * a quote, comma or closing parenthesis belongs to it only when more of the value follows, so that the text
+     * a quote, comma or closing parenthesis belongs to it only when more of the value (not more closing punctuation)
+     * follows, so that the text
      * around a URL (the closing quote, the comma after it in a sentence) is kept while such characters inside a
      * password are masked with it.
      */
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
-            "(?i)\\b(\\w*(?:password|passwd|pwd)|pass)=((?:[^&;\\s'\",)]|['\",)](?=[^\\s&;]))*)");
+            "(?i)\\b(\\w*(?:password|passwd|pwd)|pass)=((?:[^&;\\s'\",)]|['\",)](?=[^\\s&;'\",)}\\]]))*)");
     /** A password parameter in a URL itself: the whole value, up to the next separator (commas included). */
     private static final Pattern PASSWORD_IN_URL =
             Pattern.compile("(?i)\\b(\\w*(?:password|passwd|pwd)|pass)=([^&;\\s]*)");
     /** Oracle-style {@code jdbc:oracle:thin:user/password@host}: the password between the '/' and the '@'. */
     private static final Pattern SLASH_USER_INFO =
-            Pattern.compile("(?i)(jdbc:[a-z0-9]+:[a-z0-9]+:[^/:@\\s'\"]+/)([^@\\s'\"]+)@");
+            Pattern.compile("(?i)(jdbc:[a-z0-9]+:[a-z0-9]+:[^/:@\\s'\"]+/)([^@\\s]+)@");
     private static final Pattern USER_INFO_START = Pattern.compile("//([^/:@\\s]+):");
 
     private Credentials() {
@@ -44,7 +45,7 @@ public final class Credentials {
         masked = SLASH_USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         StringBuilder out = new StringBuilder(masked.length());
         int from = 0;
-        for (int[] span : userInfoPasswords(masked)) {
+        for (int[] span : userInfoPasswords(masked, Scope.TEXT)) {
             out.append(masked, from, span[0]).append(MASK);
             from = span[1];
         }
@@ -69,7 +70,7 @@ public final class Credentials {
         while (slash.find()) {
             addSecret(found, slash.group(2));
         }
-        for (int[] span : userInfoPasswords(url)) {
+        for (int[] span : userInfoPasswords(url, Scope.URL)) {
             addSecret(found, url.substring(span[0], span[1]));
         }
         return found;
@@ -87,8 +88,11 @@ public final class Credentials {
         return mask(out);
     }
 
-    /** Start and end of each {@code user:PASSWORD@} password: up to the last '@' before white space or a quote. */
-    private static List<int[]> userInfoPasswords(String text) {
+    /**
+     * Start and end of each {@code user:PASSWORD@} password: up to the last '@' before white space or a quote that
+     * closes the URL.
+     */
+    private static List<int[]> userInfoPasswords(String text, Scope scope) {
         List<int[]> spans = new ArrayList<>();
         Matcher m = USER_INFO_START.matcher(text);
         int searchFrom = 0;
@@ -96,7 +100,7 @@ public final class Credentials {
             int start = m.end();
             int tokenEnd = start;
             while (tokenEnd < text.length() && !Character.isWhitespace(text.charAt(tokenEnd))
-                    && "'\"".indexOf(text.charAt(tokenEnd)) < 0) {
+                    && !(scope == Scope.TEXT && closesUrl(text, tokenEnd))) {
                 tokenEnd++;
             }
             int at = text.lastIndexOf('@', tokenEnd - 1);
@@ -108,6 +112,21 @@ public final class Credentials {
             }
         }
         return spans;
+    }
+
+    /** Where a URL is looked for: a URL on its own (it runs to white space), or a URL inside free text. */
+    private enum Scope {
+        URL,
+        TEXT
+    }
+
+    /** A quote that ends the URL around it: followed by white space, the end, or more closing punctuation. */
+    private static boolean closesUrl(String text, int i) {
+        if ("'\"".indexOf(text.charAt(i)) < 0) {
+            return false;
+        }
+        return i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))
+                || "'\",)}]".indexOf(text.charAt(i + 1)) >= 0;
     }
 
     private static void addSecret(List<String> found, String secret) {
