@@ -98,7 +98,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     }
 
     /**
-     * A store over table {@code fleet_deckies} of the database at {@code jdbcUrl} ({@value JdbcTarget#SUPPORTED}),
+     * A store over table {@code fleet_deckies} of the database at {@code jdbcUrl} ({@value JdbcUrls#SUPPORTED}),
      * creating the table if absent.
      */
     public static JdbiFleetStore open(String jdbcUrl) {
@@ -340,7 +340,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             return this;
         }
 
-        /** Open connections to {@code jdbcUrl}: one of {@value JdbcTarget#SUPPORTED}. */
+        /** Open connections to {@code jdbcUrl}: one of {@value JdbcUrls#SUPPORTED}. */
         public Builder jdbcUrl(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
             return this;
@@ -406,7 +406,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                 return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, readOnly, null);
             }
             if (jdbcUrl.isBlank()) {
-                throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcTarget.SUPPORTED
+                throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcUrls.SUPPORTED
                         + "; got a blank string");
             }
             JdbcTarget target = JdbcTarget.of(jdbcUrl.strip());
