@@ -1,5 +1,6 @@
 package io.decnet.reconciler.cli;
 
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.core.ReconcilePolicy;
 import io.decnet.reconciler.jdbi.JdbcUrls;
@@ -86,7 +87,7 @@ record Settings(
             throw new UsageError("--health-port must be between 0 and 65535, was " + flags.healthPort);
         }
         String hostUuid = flags.hostUuid == null ? "local" : flags.hostUuid;
-        if (hostUuid.isBlank()) {
+        if (HostUuids.isBlank(hostUuid)) {
             throw new UsageError("--host-uuid must not be blank (the default is 'local'); a blank id would mean "
                     + "every host");
         }

@@ -3,6 +3,7 @@ package io.decnet.reconciler.jdbi;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.FleetStore;
 import io.decnet.reconciler.api.FleetStoreException;
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
 import io.decnet.reconciler.api.WriterLease;
@@ -118,7 +119,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
 
     @Override
     public List<FleetRow> read(String hostUuid) {
-        requireHost(hostUuid);
+        HostUuids.require(hostUuid);
         PreparedStore store = prepared();
         if (store == null) {
             return List.of();
@@ -132,15 +133,11 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
 
     @Override
     public List<WriteOutcome> apply(String hostUuid, List<RowChange> changes) {
-        requireHost(hostUuid);
+        HostUuids.require(hostUuid);
         Objects.requireNonNull(changes, "changes");
         for (RowChange change : changes) {
             Objects.requireNonNull(change, "a change in changes");
-            if (change instanceof RowChange.Insert insert && !insert.row().hostUuid().equals(hostUuid)) {
-                throw new IllegalArgumentException("insert of '" + insert.name() + "' is for host '"
-                        + insert.row().hostUuid() + "' but apply was called for host '" + hostUuid
-                        + "'; a store never writes another host's rows");
-            }
+            HostUuids.requireSameHost(hostUuid, change);
         }
         if (readOnly) {
             throw new FleetStoreException("store is read-only (readOnly(true), e.g. for a dry run): refusing to "
@@ -305,13 +302,6 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     /** The JDBC URL the store was opened from (its passwords are masked in messages), or {@code null}. */
     private String url() {
         return target == null ? null : target.url();
-    }
-
-    private static void requireHost(String hostUuid) {
-        if (hostUuid == null || hostUuid.isBlank()) {
-            throw new IllegalArgumentException("hostUuid must not be blank; got "
-                    + (hostUuid == null ? "null" : "'" + hostUuid + "'"));
-        }
     }
 
     /**
