@@ -3,11 +3,13 @@ package io.decnet.reconciler.cli;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.core.worker.PassOutcome;
+import io.decnet.reconciler.core.worker.WorkerStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Supplier;
 
 /**
  * The long-lived mode's metrics, scraped at {@code GET /metrics} in Prometheus text format:
@@ -20,7 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  *       that read them; NaN before), {@code fleet_reconciler_consecutive_failures},
  *       {@code fleet_reconciler_last_success_timestamp_seconds}</li>
  * </ul>
- * Thread-safe.
+ * The last two are the worker's own figures ({@link WorkerStatus}), read at each scrape. Thread-safe.
  */
 final class FleetMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -37,8 +39,7 @@ final class FleetMetrics {
             .description("Writes that lost a race with another writer (left to the next pass)").register(registry);
     private volatile double dockerUsable = Double.NaN;
     private volatile double stateFileUsable = Double.NaN;
-    private volatile double consecutiveFailures;
-    private volatile double lastSuccessEpochSeconds = Double.NaN;
+    private volatile Supplier<WorkerStatus> worker;
     private volatile LeasedPass lease;
 
     FleetMetrics() {
@@ -46,14 +47,19 @@ final class FleetMetrics {
                 .description("1 if the last pass could observe Docker, 0 if not").register(registry);
         Gauge.builder("fleet.reconciler.state.file.usable", this, m -> m.stateFileUsable)
                 .description("1 if the last pass could use the state file, 0 if not").register(registry);
-        Gauge.builder("fleet.reconciler.consecutive.failures", this, m -> m.consecutiveFailures)
+        Gauge.builder("fleet.reconciler.consecutive.failures", this, FleetMetrics::consecutiveFailures)
                 .description("Failed passes since the last success").register(registry);
-        Gauge.builder("fleet.reconciler.last.success.timestamp", this, m -> m.lastSuccessEpochSeconds)
+        Gauge.builder("fleet.reconciler.last.success.timestamp", this, FleetMetrics::lastSuccessEpochSeconds)
                 .baseUnit("seconds").description("When the last successful pass ended (Unix time)")
                 .register(registry);
         Gauge.builder("fleet.reconciler.writer.lease.held", this, FleetMetrics::leaseHeld)
                 .description("1 if this reconciler got the host's writer lease for its last pass, 0 if another "
                         + "reconciler held it (standby), NaN before the first pass").register(registry);
+    }
+
+    /** The worker whose failures and last success the gauges show; before it is set, none and never. */
+    void worker(Supplier<WorkerStatus> status) {
+        this.worker = status;
     }
 
     /** The lease whose state {@code fleet_reconciler_writer_lease_held} and {@code /healthz} show. */
@@ -65,6 +71,17 @@ final class FleetMetrics {
     String writerLeaseDescription() {
         LeasedPass l = lease;
         return l == null ? null : l.describe();
+    }
+
+    private double consecutiveFailures() {
+        Supplier<WorkerStatus> w = worker;
+        return w == null ? 0 : w.get().consecutiveFailures();
+    }
+
+    private double lastSuccessEpochSeconds() {
+        Supplier<WorkerStatus> w = worker;
+        return w == null ? Double.NaN
+                : w.get().findLastSuccessAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN);
     }
 
     private double leaseHeld() {
@@ -99,12 +116,6 @@ final class FleetMetrics {
     void record(PassOutcome outcome) {
         (outcome.succeeded() ? succeeded : outcome.timedOut() ? timedOut : failed).increment();
         duration.record(outcome.duration());
-        if (outcome.succeeded()) {
-            consecutiveFailures = 0;
-            lastSuccessEpochSeconds = outcome.startedAt().plus(outcome.duration()).toEpochMilli() / 1000.0;
-        } else {
-            consecutiveFailures = consecutiveFailures + 1;
-        }
     }
 
     /** Everything, in Prometheus text format 0.0.4. */

@@ -51,6 +51,7 @@ final class LongLivedRun {
                 .passListener(metrics::record)
                 .closeTimeout(CLOSE_TIMEOUT)
                 .build();
+        metrics.worker(worker::status);
         HealthServer health = null;
         if (s.healthPort() != null) {
             try {

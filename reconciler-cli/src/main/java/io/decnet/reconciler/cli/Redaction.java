@@ -1,21 +1,21 @@
 package io.decnet.reconciler.cli;
 
-import io.decnet.reconciler.jdbi.internal.Credentials;
+import io.decnet.reconciler.jdbi.JdbcUrls;
 
 /**
  * Keeps passwords out of everything the command prints: JDBC URLs (password-like parameters and
  * {@code user:password@} user info) and any message that quotes them or their password. The rules live in the
- * store's {@link Credentials}, so that the store's own messages and the command's agree. Stateless, thread-safe.
+ * store's {@link JdbcUrls}, so that the store's own messages and the command's agree. Stateless, thread-safe.
  */
 final class Redaction {
-    static final String MASK = Credentials.MASK;
+    static final String MASK = JdbcUrls.MASK;
 
     private Redaction() {
     }
 
     /** {@code text} with every password-looking value replaced by {@value #MASK}. */
     static String mask(String text) {
-        return Credentials.mask(text);
+        return JdbcUrls.mask(text);
     }
 
     /**
@@ -23,6 +23,6 @@ final class Redaction {
      * wherever they appear, even outside a URL (a driver may quote them bare).
      */
     static String scrub(String text, String secretsFrom) {
-        return Credentials.scrub(text, secretsFrom);
+        return JdbcUrls.scrub(text, secretsFrom);
     }
 }

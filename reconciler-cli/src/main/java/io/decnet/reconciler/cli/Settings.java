@@ -1,9 +1,12 @@
 package io.decnet.reconciler.cli;
 
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.core.ReconcilePolicy;
+import io.decnet.reconciler.jdbi.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -115,7 +118,7 @@ record Settings(
             throw new UsageError("--health-port must be between 0 and 65535, was " + flags.healthPort);
         }
         String hostUuid = flags.hostUuid == null ? "local" : flags.hostUuid;
-        if (hostUuid.isBlank()) {
+        if (HostUuids.isBlank(hostUuid)) {
             throw new UsageError("--host-uuid must not be blank (the default is 'local'); a blank id would mean "
                     + "every host");
         }
@@ -172,17 +175,22 @@ record Settings(
     }
 
     private static void checkDbUrl(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        boolean supported = lower.startsWith("jdbc:sqlite:") || lower.startsWith("jdbc:postgresql:")
-                || lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:");
-        if (!supported) {
+        if (!JdbcUrls.isSupported(url)) {
             throw new UsageError("unsupported database URL '" + Redaction.mask(url) + "' (from --db or " + DB_ENV
-                    + "): use jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB, jdbc:mariadb://HOST/DB or "
-                    + "jdbc:mysql://HOST/DB");
+                    + "): use " + urlShapes());
         }
-        if (lower.equals("jdbc:sqlite:")) {
+        if (url.toLowerCase(Locale.ROOT).equals("jdbc:sqlite:")) {
             throw new UsageError("--db jdbc:sqlite: needs a file name, e.g. jdbc:sqlite:/var/lib/decnet/decnet.db");
         }
+    }
+
+    /** The store's schemes as URLs to fill in: {@code jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB, ... or ...}. */
+    private static String urlShapes() {
+        List<String> shapes = JdbcUrls.schemes().stream()
+                .map(scheme -> scheme + (scheme.equals("jdbc:sqlite:") ? "FILE" : "//HOST/DB"))
+                .toList();
+        int last = shapes.size() - 1;
+        return String.join(", ", shapes.subList(0, last)) + " or " + shapes.get(last);
     }
 
     private static void checkSeconds(String flag, int seconds) {

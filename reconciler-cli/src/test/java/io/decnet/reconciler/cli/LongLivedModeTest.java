@@ -49,7 +49,9 @@ class LongLivedModeTest {
                 "fleet_reconciler_rows_inserted_total 2.0",
                 "fleet_reconciler_docker_usable 0.0",
                 "fleet_reconciler_state_file_usable 1.0",
-                "fleet_reconciler_pass_duration_seconds_count 1");
+                "fleet_reconciler_pass_duration_seconds_count 1",
+                "fleet_reconciler_consecutive_failures 0.0");
+        assertThat(metrics.body()).containsPattern("(?m)^fleet_reconciler_last_success_timestamp_seconds \\d");
         assertThat(get(port, "/nope").statusCode()).isEqualTo(404);
 
         StateFiles.write(state, "decky-01:ssh", "decky-02:http", "decky-03:ftp");

@@ -5,6 +5,7 @@ import io.decnet.reconciler.api.Failure;
 import io.decnet.reconciler.api.FleetEventListener;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.FleetStore;
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.PhaseTimings;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.RuntimeInspector;
@@ -231,11 +232,8 @@ public final class Reconciler {
         Objects.requireNonNull(stateSource, "stateSource");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(runtime, "runtime");
-        if (hostUuid == null || hostUuid.isBlank()) {
-            throw new IllegalArgumentException("hostUuid must be a non-blank host id (DECNET's own host is "
-                    + "\"local\"), was " + (hostUuid == null ? "null" : "\"" + hostUuid + "\""));
-        }
-        return hostUuid;
+        return HostUuids.require(hostUuid, h -> "hostUuid must be a non-blank host id (DECNET's own host is "
+                + "\"local\"), was " + (h == null ? "null" : "\"" + h + "\""));
     }
 
     private Duration since(long startNanos) {

@@ -3,6 +3,7 @@ package io.decnet.reconciler.jdbi;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.FleetStore;
 import io.decnet.reconciler.api.FleetStoreException;
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
 import io.decnet.reconciler.api.WriterLease;
@@ -98,7 +99,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     }
 
     /**
-     * A store over table {@code fleet_deckies} of the database at {@code jdbcUrl} ({@value JdbcTarget#SUPPORTED}),
+     * A store over table {@code fleet_deckies} of the database at {@code jdbcUrl} ({@value JdbcUrls#SUPPORTED}),
      * creating the table if absent.
      */
     public static JdbiFleetStore open(String jdbcUrl) {
@@ -118,7 +119,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
 
     @Override
     public List<FleetRow> read(String hostUuid) {
-        requireHost(hostUuid);
+        HostUuids.require(hostUuid);
         PreparedStore store = prepared();
         if (store == null) {
             return List.of();
@@ -133,15 +134,11 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
 
     @Override
     public List<WriteOutcome> apply(String hostUuid, List<RowChange> changes) {
-        requireHost(hostUuid);
+        HostUuids.require(hostUuid);
         Objects.requireNonNull(changes, "changes");
         for (RowChange change : changes) {
             Objects.requireNonNull(change, "a change in changes");
-            if (change instanceof RowChange.Insert insert && !insert.row().hostUuid().equals(hostUuid)) {
-                throw new IllegalArgumentException("insert of '" + insert.name() + "' is for host '"
-                        + insert.row().hostUuid() + "' but apply was called for host '" + hostUuid
-                        + "'; a store never writes another host's rows");
-            }
+            HostUuids.requireSameHost(hostUuid, change);
         }
         if (readOnly) {
             throw new FleetStoreException("store is read-only (readOnly(true), e.g. for a dry run): refusing to "
@@ -322,13 +319,6 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         return target == null ? null : target.url();
     }
 
-    private static void requireHost(String hostUuid) {
-        if (hostUuid == null || hostUuid.isBlank()) {
-            throw new IllegalArgumentException("hostUuid must not be blank; got "
-                    + (hostUuid == null ? "null" : "'" + hostUuid + "'"));
-        }
-    }
-
     /**
      * Options of a {@link JdbiFleetStore}; {@link #build()} validates them. Set exactly one of
      * {@link #dataSource} and {@link #jdbcUrl}.
@@ -355,7 +345,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             return this;
         }
 
-        /** Open connections to {@code jdbcUrl}: one of {@value JdbcTarget#SUPPORTED}. */
+        /** Open connections to {@code jdbcUrl}: one of {@value JdbcUrls#SUPPORTED}. */
         public Builder jdbcUrl(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
             return this;
@@ -421,7 +411,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                 return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, readOnly, null);
             }
             if (jdbcUrl.isBlank()) {
-                throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcTarget.SUPPORTED
+                throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcUrls.SUPPORTED
                         + "; got a blank string");
             }
             JdbcTarget target = JdbcTarget.of(jdbcUrl.strip());

@@ -4,6 +4,7 @@ import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.FleetStore;
 import io.decnet.reconciler.api.FleetStoreException;
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
 import java.time.Instant;
@@ -96,11 +97,7 @@ public final class InMemoryFleetStore implements FleetStore {
         Objects.requireNonNull(changes, "changes");
         for (RowChange change : changes) {
             Objects.requireNonNull(change, "a change to apply is null");
-            if (change instanceof RowChange.Insert insert && !insert.row().hostUuid().equals(hostUuid)) {
-                throw new IllegalArgumentException("insert of '" + insert.name() + "' is for host '"
-                        + insert.row().hostUuid() + "' but apply was called for host '" + hostUuid
-                        + "'; a store never writes another host's rows");
-            }
+            HostUuids.requireSameHost(hostUuid, change);
         }
         Runnable hook = beforeNextApply;
         beforeNextApply = null;
@@ -175,10 +172,8 @@ public final class InMemoryFleetStore implements FleetStore {
         List<FleetRow> checked = new ArrayList<>(rows.length);
         for (FleetRow row : rows) {
             Objects.requireNonNull(row, "a row to put is null");
-            if (row.hostUuid().isBlank()) {
-                throw new IllegalArgumentException("row '" + row.name() + "' has a blank host_uuid; every row "
-                        + "belongs to a host (Rows.row(..) defaults to \"" + Rows.DEFAULT_HOST + "\")");
-            }
+            HostUuids.require(row.hostUuid(), h -> "row '" + row.name() + "' has a blank host_uuid; every row "
+                    + "belongs to a host (Rows.row(..) defaults to \"" + Rows.DEFAULT_HOST + "\")");
             if (row.name().isBlank()) {
                 throw new IllegalArgumentException("a row of host '" + row.hostUuid() + "' has a blank name");
             }
@@ -284,9 +279,7 @@ public final class InMemoryFleetStore implements FleetStore {
     }
 
     private static void requireHost(String hostUuid, String operation) {
-        if (hostUuid == null || hostUuid.isBlank()) {
-            throw new IllegalArgumentException(operation + " needs a host_uuid; got " + JsonText.value(hostUuid)
-                    + " (a store never works on every host at once)");
-        }
+        HostUuids.require(hostUuid, h -> operation + " needs a host_uuid; got " + JsonText.value(h)
+                + " (a store never works on every host at once)");
     }
 }

@@ -1,5 +1,6 @@
 package io.decnet.reconciler.testkit;
 
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.LeaseAttempt;
 import io.decnet.reconciler.api.WriterLease;
 import java.util.HashMap;
@@ -48,9 +49,7 @@ public final class InMemoryWriterLease {
     }
 
     private synchronized LeaseAttempt tryAcquire(String owner, String host) {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("hostUuid must not be blank; got " + JsonText.value(host));
-        }
+        HostUuids.require(host, h -> "hostUuid must not be blank; got " + JsonText.value(h));
         if (unavailable != null) {
             return new LeaseAttempt.Unavailable(host, unavailable);
         }

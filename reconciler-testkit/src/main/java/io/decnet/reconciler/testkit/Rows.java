@@ -3,6 +3,7 @@ package io.decnet.reconciler.testkit;
 import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.FleetRow;
+import io.decnet.reconciler.api.HostUuids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,10 +75,7 @@ public final class Rows {
 
         /** The {@code host_uuid}; not blank. */
         public Builder host(String hostUuid) {
-            if (hostUuid == null || hostUuid.isBlank()) {
-                throw new IllegalArgumentException("host must not be blank, got " + JsonText.value(hostUuid));
-            }
-            this.host = hostUuid;
+            this.host = HostUuids.require(hostUuid, h -> "host must not be blank, got " + JsonText.value(h));
             return this;
         }
 

@@ -2,9 +2,11 @@ package io.decnet.reconciler.core.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.decnet.reconciler.api.FleetEvent;
 import io.decnet.reconciler.api.ReconcilerException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A {@link FleetEvent} as the message DECNET's bus carries: its topic {@code decky.<host_uuid>:<name>.state} and
@@ -25,23 +27,26 @@ public final class BusMessage {
     private BusMessage() {
     }
 
-    /** The payload object, keys in DECNET's order. */
-    public static ObjectNode payload(FleetEvent event) {
-        ObjectNode payload = JSON.createObjectNode();
+    /**
+     * The payload object: an unmodifiable map of strings, keys in DECNET's order, {@code previous_state} mapped to
+     * {@code null} for an insert.
+     */
+    public static Map<String, Object> payload(FleetEvent event) {
+        Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("host_uuid", event.hostUuid());
         payload.put("name", event.name());
         payload.put("state", event.state().value());
         payload.put("transition", event.transition().wireName());
         payload.put("previous_state", event.findPreviousState().map(s -> s.value()).orElse(null));
         payload.put("source", event.source());
-        return payload;
+        return Collections.unmodifiableMap(payload);
     }
 
     /** {@code {"topic": ..., "payload": {...}}} as one line of JSON, without a line break. */
     public static String jsonLine(FleetEvent event) {
-        ObjectNode message = JSON.createObjectNode();
+        Map<String, Object> message = new LinkedHashMap<>();
         message.put("topic", event.topic());
-        message.set("payload", payload(event));
+        message.put("payload", payload(event));
         try {
             return JSON.writeValueAsString(message);
         } catch (JsonProcessingException e) {

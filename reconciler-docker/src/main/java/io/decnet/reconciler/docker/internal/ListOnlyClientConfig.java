@@ -19,11 +19,11 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ListOnlyClientConfig implements DockerClientConfig {
+final class ListOnlyClientConfig implements DockerClientConfig {
     private final URI dockerHost;
     private final ObjectMapper objectMapper;
 
-    public ListOnlyClientConfig(URI dockerHost) {
+    ListOnlyClientConfig(URI dockerHost) {
         this.dockerHost = Objects.requireNonNull(dockerHost, "dockerHost");
         this.objectMapper = DockerClientConfig.getDefaultObjectMapper().copy();
     }

@@ -1,5 +1,6 @@
 package io.decnet.reconciler.jdbi.internal;
 
+import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.LeaseAttempt;
 import io.decnet.reconciler.api.WriterLease;
 import java.io.IOException;
@@ -59,10 +60,7 @@ public final class DatabaseLease implements WriterLease, AutoCloseable {
 
     @Override
     public LeaseAttempt tryAcquire(String hostUuid) {
-        if (hostUuid == null || hostUuid.isBlank()) {
-            throw new IllegalArgumentException("hostUuid must not be blank; got "
-                    + (hostUuid == null ? "null" : "'" + hostUuid + "'"));
-        }
+        HostUuids.require(hostUuid);
         try {
             return switch (dialect.get()) {
                 case SQLITE -> fileLock(hostUuid);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -26,6 +27,8 @@ import org.jdbi.v3.core.Handle;
 public record JdbcTarget(String url, String description, boolean sqlite) {
     /** The schemes the store supports, for messages. */
     public static final String SUPPORTED = "jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:";
+    /** The schemes of {@link #SUPPORTED} one by one, in the same order. */
+    public static final List<String> SCHEMES = List.of(SUPPORTED.split(", "));
     /** sqlite-jdbc's connection property holding the flags of {@code sqlite3_open_v2} (SQLiteConfig.Pragma.OPEN_MODE). */
     private static final String SQLITE_OPEN_MODE = "open_mode";
     /** {@code SQLITE_OPEN_READONLY}: read only, and without {@code SQLITE_OPEN_CREATE}, so nothing is created. */
@@ -66,6 +69,12 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
         }
         throw new IllegalArgumentException("jdbcUrl must start with one of " + SUPPORTED + "; got '"
                 + Credentials.mask(url) + "'");
+    }
+
+    /** Whether {@code url} starts with one of the {@link #SCHEMES}, in any case. */
+    public static boolean isSupported(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return SCHEMES.stream().anyMatch(lower::startsWith);
     }
 
     /**
