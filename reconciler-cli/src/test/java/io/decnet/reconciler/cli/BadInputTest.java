@@ -216,7 +216,7 @@ class BadInputTest {
         assertOneErrorLine(r, "unsupported database URL", "--db", "DECNET_DB_URL", "jdbc:sqlite:",
                 "jdbc:postgresql:");
         assertThat(r.errLines()).contains("error: unsupported database URL "
-                + "'jdbc:oracle:thin:scott/tiger@db:1521:orcl' (from --db or DECNET_DB_URL): use jdbc:sqlite:FILE, "
+                + "'jdbc:oracle:thin:scott/***@db:1521:orcl' (from --db or DECNET_DB_URL): use jdbc:sqlite:FILE, "
                 + "jdbc:postgresql://HOST/DB, jdbc:mariadb://HOST/DB or jdbc:mysql://HOST/DB");
     }
 
