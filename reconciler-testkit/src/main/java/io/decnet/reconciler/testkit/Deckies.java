@@ -61,7 +61,7 @@ public final class Deckies {
 
     private static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank, got " + JsonText.value(value));
+            throw new IllegalArgumentException(field + " must not be blank, got " + Json.write(value));
         }
         return value;
     }
@@ -120,7 +120,7 @@ public final class Deckies {
          *     (use their own methods) or a value JSON cannot hold
          */
         public Builder field(String key, Object value) {
-            return rawField(key, JsonText.value(value));
+            return rawField(key, Json.write(value));
         }
 
         /**
@@ -135,7 +135,7 @@ public final class Deckies {
                         + (key.equals("host_uuid") ? "host(..)" : key + "(..)") + " instead of field(..)");
             }
             Objects.requireNonNull(json, "json");
-            String problem = JsonText.problem(json);
+            String problem = Json.problem(json);
             if (problem != null) {
                 throw new IllegalArgumentException("field '" + key + "' is not valid JSON (" + problem + "): " + json);
             }
@@ -151,7 +151,7 @@ public final class Deckies {
             Map<String, String> defaults = new LinkedHashMap<>();
             defaults.put("distro", "\"debian\"");
             defaults.put("base_image", "\"debian\"");
-            defaults.put("hostname", JsonText.string(name));
+            defaults.put("hostname", Json.write(name));
             defaults.put("build_base", "\"debian:bookworm-slim\"");
             defaults.put("archetype", "null");
             defaults.put("service_config", "{}");
@@ -166,11 +166,11 @@ public final class Deckies {
         /** The decky. */
         public DeckySpec build() {
             List<String> fields = new ArrayList<>();
-            fields.add("\"name\":" + JsonText.string(name));
-            fields.add("\"ip\":" + JsonText.string(ip));
-            fields.add("\"services\":" + JsonText.value(services));
-            extra.forEach((key, json) -> fields.add(JsonText.string(key) + ":" + json));
-            fields.add("\"host_uuid\":" + JsonText.value(host));
+            fields.add("\"name\":" + Json.write(name));
+            fields.add("\"ip\":" + Json.write(ip));
+            fields.add("\"services\":" + Json.write(services));
+            extra.forEach((key, json) -> fields.add(Json.write(key) + ":" + json));
+            fields.add("\"host_uuid\":" + Json.write(host));
             return new DeckySpec(name, ip, services, host, "{" + String.join(",", fields) + "}");
         }
     }

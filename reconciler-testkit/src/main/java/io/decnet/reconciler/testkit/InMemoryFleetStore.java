@@ -285,7 +285,7 @@ public final class InMemoryFleetStore implements FleetStore {
 
     private static void requireHost(String hostUuid, String operation) {
         if (hostUuid == null || hostUuid.isBlank()) {
-            throw new IllegalArgumentException(operation + " needs a host_uuid; got " + JsonText.value(hostUuid)
+            throw new IllegalArgumentException(operation + " needs a host_uuid; got " + Json.write(hostUuid)
                     + " (a store never works on every host at once)");
         }
     }

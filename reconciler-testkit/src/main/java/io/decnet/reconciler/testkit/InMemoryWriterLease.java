@@ -49,7 +49,7 @@ public final class InMemoryWriterLease {
 
     private synchronized LeaseAttempt tryAcquire(String owner, String host) {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("hostUuid must not be blank; got " + JsonText.value(host));
+            throw new IllegalArgumentException("hostUuid must not be blank; got " + Json.write(host));
         }
         if (unavailable != null) {
             return new LeaseAttempt.Unavailable(host, unavailable);
