@@ -117,16 +117,19 @@ public final class Deckies {
          * Boolean, Number, a Collection or a Map with String keys. Adding a key again replaces its value.
          *
          * @throws IllegalArgumentException for {@code name}, {@code ip}, {@code services} or {@code host_uuid}
-         *     (use their own methods) or a value JSON cannot hold
+         *     (use their own methods) or a value JSON cannot hold (a non-finite number: use {@link #rawField})
          */
         public Builder field(String key, Object value) {
             return rawField(key, Json.write(value));
         }
 
         /**
-         * An extra field whose value is the JSON text {@code json}, inserted verbatim.
+         * An extra field whose value is the JSON text {@code json}, inserted verbatim (surrounding whitespace
+         * dropped). Accepted exactly when the state file reader would accept it in a file: bare {@code NaN},
+         * {@code Infinity} and {@code -Infinity}, as Python's json module writes them, are; comments, trailing
+         * commas, leading zeros, single quotes and duplicate keys are not.
          *
-         * @throws IllegalArgumentException when {@code json} is not one JSON value
+         * @throws IllegalArgumentException when {@code json} is not one JSON value the state file reader accepts
          */
         public Builder rawField(String key, String json) {
             requireText(key, "key");
