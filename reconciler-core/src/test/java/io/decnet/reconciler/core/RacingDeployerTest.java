@@ -15,15 +15,21 @@ import io.decnet.reconciler.api.StateSource;
 import io.decnet.reconciler.api.WriteOutcome;
 import io.decnet.reconciler.testkit.Deckies;
 import io.decnet.reconciler.testkit.Rows;
+import io.decnet.reconciler.testkit.junit.FleetFixture;
+import io.decnet.reconciler.testkit.junit.FleetFixtureExtension;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DECNET's deployer writes the state file first, then the table. Whenever it runs between two reads of a pass, the
  * pass must not undo it: played here at each point between the reads, deterministically.
  */
-class RacingDeployerTest extends PassFixture {
+class RacingDeployerTest {
+
+    @RegisterExtension
+    static final FleetFixtureExtension FLEET = FleetFixtureExtension.create().withClockAt(PassFixture.NOW);
 
     private final DeckySpec x = Deckies.decky("x-01").build();
     private final DeckySpec y = Deckies.decky("y-01").build();
@@ -32,7 +38,7 @@ class RacingDeployerTest extends PassFixture {
      * Plays {@code deployer} once, right after the pass's first read of the table or the state file, whichever
      * comes first: the deployer then always lands between the two reads, whatever their order.
      */
-    private ReconcileReport passRacing(Runnable deployer) {
+    private static ReconcileReport passRacing(FleetFixture fleet, Runnable deployer) {
         AtomicBoolean played = new AtomicBoolean();
         Runnable once = () -> {
             if (played.compareAndSet(false, true)) {
@@ -42,68 +48,75 @@ class RacingDeployerTest extends PassFixture {
         FleetStore racingStore = new FleetStore() {
             @Override
             public List<FleetRow> read(String hostUuid) {
-                List<FleetRow> rows = store.read(hostUuid);
+                List<FleetRow> rows = fleet.store().read(hostUuid);
                 once.run();
                 return rows;
             }
 
             @Override
             public List<WriteOutcome> apply(String hostUuid, List<RowChange> changes) {
-                return store.apply(hostUuid, changes);
+                return fleet.store().apply(hostUuid, changes);
             }
         };
         StateSource racingState = () -> {
-            DesiredFleet fleet = state.read();
+            DesiredFleet desired = fleet.state().read();
             once.run();
-            return fleet;
+            return desired;
         };
-        ReconcileReport report = reconciler(ReconcilePolicy.defaults()).reconcileOnce(racingState, racingStore,
-                docker, HOST);
+        ReconcileReport report = reconciler(fleet).reconcileOnce(racingState, racingStore, fleet.runtime(),
+                fleet.host());
         assertThat(played).as("the deployer ran during the pass").isTrue();
         return report;
     }
 
-    @Test
-    void aTeardownBetweenTheReadsIsNeverUndoneTheDeckyIsNotResurrected() {
-        state.fleet(x, y);
-        store.put(Rows.row("x-01").host(HOST).build(), Rows.row("y-01").host(HOST).build());
-        docker.running("x-01", "ssh").running("y-01", "ssh");
-        Runnable teardown = () -> {
-            state.fleet(y);                                   // file first
-            store.remove(HOST, "x-01");                       // then the table
-            docker.remove("x-01-ssh");
-        };
-
-        ReconcileReport report = passRacing(teardown);
-
-        assertThat(store.rows(HOST)).extracting(FleetRow::name).containsExactly("y-01");
-        assertThat(report.inserted()).isZero();
-        assertThat(pass().hasChanges()).as("the next pass finds nothing to do").isFalse();
+    private static Reconciler reconciler(FleetFixture fleet) {
+        return Reconciler.builder().clock(fleet.clock()).listener(fleet.events()).build();
     }
 
     @Test
-    void aDeployBetweenTheReadsIsNeverUndoneTheFreshRowIsNotDeleted() {
-        state.fleet(y);
-        store.put(Rows.row("y-01").host(HOST).build());
-        docker.running("y-01", "ssh");
-        Runnable deploy = () -> {
-            state.fleet(x, y);
-            // running, not pending: a pending row would be protected by the grace period whatever the read order
-            store.put(Rows.row("x-01").host(HOST).state(DeckyState.RUNNING).updatedAt(NOW).build());
-            docker.running("x-01", "ssh");
+    void aTeardownBetweenTheReadsIsNeverUndoneTheDeckyIsNotResurrected(FleetFixture fleet) {
+        fleet.state().fleet(x, y);
+        fleet.store().put(Rows.row("x-01").host(fleet.host()).build(), Rows.row("y-01").host(fleet.host()).build());
+        fleet.runtime().running("x-01", "ssh").running("y-01", "ssh");
+        Runnable teardown = () -> {
+            fleet.state().fleet(y);                           // file first
+            fleet.store().remove(fleet.host(), "x-01");       // then the table
+            fleet.runtime().remove("x-01-ssh");
         };
 
-        ReconcileReport report = passRacing(deploy);
+        ReconcileReport report = passRacing(fleet, teardown);
 
-        assertThat(store.rows(HOST)).extracting(FleetRow::name).containsExactlyInAnyOrder("x-01", "y-01");
+        assertThat(fleet.store().rows(fleet.host())).extracting(FleetRow::name).containsExactly("y-01");
+        assertThat(report.inserted()).isZero();
+        assertThat(fleet.run(reconciler(fleet)::reconcileOnce).hasChanges()).as("the next pass finds nothing to do")
+                .isFalse();
+    }
+
+    @Test
+    void aDeployBetweenTheReadsIsNeverUndoneTheFreshRowIsNotDeleted(FleetFixture fleet) {
+        fleet.state().fleet(y);
+        fleet.store().put(Rows.row("y-01").host(fleet.host()).build());
+        fleet.runtime().running("y-01", "ssh");
+        Runnable deploy = () -> {
+            fleet.state().fleet(x, y);
+            // running, not pending: a pending row would be protected by the grace period whatever the read order
+            fleet.store().put(Rows.row("x-01").host(fleet.host()).state(DeckyState.RUNNING)
+                    .updatedAt(fleet.clock().instant()).build());
+            fleet.runtime().running("x-01", "ssh");
+        };
+
+        ReconcileReport report = passRacing(fleet, deploy);
+
+        assertThat(fleet.store().rows(fleet.host())).extracting(FleetRow::name)
+                .containsExactlyInAnyOrder("x-01", "y-01");
         assertThat(report.deleted()).isZero();
         assertThat(report.conflicts()).as("the pass's own insert of x-01 lost to the deployer's").isEqualTo(1);
-        assertThat(store).hasRow(HOST, "x-01").withState(DeckyState.RUNNING);
+        assertThat(fleet.store()).hasRow(fleet.host(), "x-01").withState(DeckyState.RUNNING);
     }
 
     @Test
-    void aFileThatIsBackBeforeTheDeletesOfItsAbsenceAreAppliedDeletesNothing() {
-        store.put(Rows.row("x-01").host(HOST).build(), Rows.row("y-01").host(HOST).build());
+    void aFileThatIsBackBeforeTheDeletesOfItsAbsenceAreAppliedDeletesNothing(FleetFixture fleet) {
+        fleet.store().put(Rows.row("x-01").host(fleet.host()).build(), Rows.row("y-01").host(fleet.host()).build());
         StateSource flickering = new StateSource() {
             @Override
             public DesiredFleet read() {
@@ -116,25 +129,25 @@ class RacingDeployerTest extends PassFixture {
             }
         };
 
-        ReconcileReport report = reconciler(ReconcilePolicy.defaults()).reconcileOnce(flickering, store, docker,
-                HOST);
+        ReconcileReport report = reconciler(fleet).reconcileOnce(flickering, fleet.store(), fleet.runtime(),
+                fleet.host());
 
-        assertThat(store.rows(HOST)).hasSize(2);
-        assertThat(store).hasApplyCount(0);
+        assertThat(fleet.store().rows(fleet.host())).hasSize(2);
+        assertThat(fleet.store()).hasApplyCount(0);
         assertThat(report.hasChanges()).isFalse();
         assertThat(report.skips()).singleElement().satisfies(s -> {
             assertThat(s.reason()).isEqualTo(SkipReason.STATE_CHANGED);
             assertThat(s.detail()).contains("there again");
         });
-        assertThat(events.events()).isEmpty();
+        assertThat(fleet.events().events()).isEmpty();
     }
 
     @Test
-    void anAbsentFileThatStaysAbsentStillEmptiesTheHost() {
-        store.put(Rows.row("x-01").host(HOST).build());
-        state.absent();
+    void anAbsentFileThatStaysAbsentStillEmptiesTheHost(FleetFixture fleet) {
+        fleet.store().put(Rows.row("x-01").host(fleet.host()).build());
+        fleet.state().absent();
 
-        assertThat(pass().deleted()).isEqualTo(1);
-        assertThat(store.rows(HOST)).isEmpty();
+        assertThat(fleet.run(reconciler(fleet)::reconcileOnce).deleted()).isEqualTo(1);
+        assertThat(fleet.store().rows(fleet.host())).isEmpty();
     }
 }

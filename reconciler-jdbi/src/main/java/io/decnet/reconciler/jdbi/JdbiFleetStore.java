@@ -72,12 +72,15 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     private final JdbcTarget target;
     private final Object preparing = new Object();
     private volatile PreparedStore prepared;
+    /** How long preparing an SQLite table keeps trying while another connection holds the file (SQLITE_BUSY). */
+    private final Duration busyTimeout;
     private DatabaseLease lease;
     private volatile boolean closed;
 
     private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, boolean readOnly,
-            JdbcTarget target) {
+            JdbcTarget target, Duration busyTimeout) {
         this.jdbi = jdbi;
+        this.busyTimeout = busyTimeout;
         this.tableName = tableName;
         this.createTableIfMissing = createTableIfMissing;
         this.readOnly = readOnly;
@@ -283,6 +286,28 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                 return null;
             }
         }
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        while (true) {
+            try {
+                return prepareOnce();
+            } catch (FleetStoreException e) {
+                // Switching the journal mode, or a read turning into the table's creation, is refused at once
+                // (no busy handler) while another connection writes: try again, within the busy timeout.
+                if (target == null || !target.sqlite() || !String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private PreparedStore prepareOnce() {
         try {
             return jdbi.withHandle(handle -> {
                 DatabaseMetaData metadata = handle.getConnection().getMetaData();
@@ -408,7 +433,8 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                         + "; got " + sqliteBusyTimeout);
             }
             if (dataSource != null) {
-                return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, readOnly, null);
+                return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, readOnly, null,
+                        sqliteBusyTimeout);
             }
             if (jdbcUrl.isBlank()) {
                 throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcUrls.SUPPORTED
@@ -417,7 +443,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             JdbcTarget target = JdbcTarget.of(jdbcUrl.strip());
             var properties = target.properties(sqliteBusyTimeout, readOnly);
             return new JdbiFleetStore(Jdbi.create(() -> DriverManager.getConnection(target.url(), properties)),
-                    tableName, createTableIfMissing, readOnly, target);
+                    tableName, createTableIfMissing, readOnly, target, sqliteBusyTimeout);
         }
     }
 }

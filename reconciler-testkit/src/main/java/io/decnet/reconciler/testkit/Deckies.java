@@ -61,7 +61,7 @@ public final class Deckies {
 
     private static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank, got " + JsonText.value(value));
+            throw new IllegalArgumentException(field + " must not be blank, got " + Json.write(value));
         }
         return value;
     }
@@ -117,16 +117,19 @@ public final class Deckies {
          * Boolean, Number, a Collection or a Map with String keys. Adding a key again replaces its value.
          *
          * @throws IllegalArgumentException for {@code name}, {@code ip}, {@code services} or {@code host_uuid}
-         *     (use their own methods) or a value JSON cannot hold
+         *     (use their own methods) or a value JSON cannot hold (a non-finite number: use {@link #rawField})
          */
         public Builder field(String key, Object value) {
-            return rawField(key, JsonText.value(value));
+            return rawField(key, Json.write(value));
         }
 
         /**
-         * An extra field whose value is the JSON text {@code json}, inserted verbatim.
+         * An extra field whose value is the JSON text {@code json}, inserted verbatim (surrounding whitespace
+         * dropped). Accepted exactly when the state file reader would accept it in a file: bare {@code NaN},
+         * {@code Infinity} and {@code -Infinity}, as Python's json module writes them, are; comments, trailing
+         * commas, leading zeros, single quotes and duplicate keys are not.
          *
-         * @throws IllegalArgumentException when {@code json} is not one JSON value
+         * @throws IllegalArgumentException when {@code json} is not one JSON value the state file reader accepts
          */
         public Builder rawField(String key, String json) {
             requireText(key, "key");
@@ -135,7 +138,7 @@ public final class Deckies {
                         + (key.equals("host_uuid") ? "host(..)" : key + "(..)") + " instead of field(..)");
             }
             Objects.requireNonNull(json, "json");
-            String problem = JsonText.problem(json);
+            String problem = Json.problem(json);
             if (problem != null) {
                 throw new IllegalArgumentException("field '" + key + "' is not valid JSON (" + problem + "): " + json);
             }
@@ -151,7 +154,7 @@ public final class Deckies {
             Map<String, String> defaults = new LinkedHashMap<>();
             defaults.put("distro", "\"debian\"");
             defaults.put("base_image", "\"debian\"");
-            defaults.put("hostname", JsonText.string(name));
+            defaults.put("hostname", Json.write(name));
             defaults.put("build_base", "\"debian:bookworm-slim\"");
             defaults.put("archetype", "null");
             defaults.put("service_config", "{}");
@@ -166,11 +169,11 @@ public final class Deckies {
         /** The decky. */
         public DeckySpec build() {
             List<String> fields = new ArrayList<>();
-            fields.add("\"name\":" + JsonText.string(name));
-            fields.add("\"ip\":" + JsonText.string(ip));
-            fields.add("\"services\":" + JsonText.value(services));
-            extra.forEach((key, json) -> fields.add(JsonText.string(key) + ":" + json));
-            fields.add("\"host_uuid\":" + JsonText.value(host));
+            fields.add("\"name\":" + Json.write(name));
+            fields.add("\"ip\":" + Json.write(ip));
+            fields.add("\"services\":" + Json.write(services));
+            extra.forEach((key, json) -> fields.add(Json.write(key) + ":" + json));
+            fields.add("\"host_uuid\":" + Json.write(host));
             return new DeckySpec(name, ip, services, host, "{" + String.join(",", fields) + "}");
         }
     }

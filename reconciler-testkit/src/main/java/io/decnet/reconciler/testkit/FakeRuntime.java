@@ -64,7 +64,7 @@ public final class FakeRuntime implements RuntimeInspector {
     /** Adds or replaces the container {@code name} (without a leading {@code /}). */
     public synchronized FakeRuntime container(String name, ContainerStatus status) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("container name must not be blank, got " + JsonText.value(name));
+            throw new IllegalArgumentException("container name must not be blank, got " + Json.write(name));
         }
         if (name.startsWith("/")) {
             throw new IllegalArgumentException("container name '" + name + "' starts with '/': observations "
@@ -86,7 +86,7 @@ public final class FakeRuntime implements RuntimeInspector {
 
     private synchronized FakeRuntime deckyContainers(String decky, ContainerStatus status, String... services) {
         if (decky == null || decky.isBlank()) {
-            throw new IllegalArgumentException("decky name must not be blank, got " + JsonText.value(decky));
+            throw new IllegalArgumentException("decky name must not be blank, got " + Json.write(decky));
         }
         Objects.requireNonNull(services, "services");
         if (services.length == 0) {
@@ -118,7 +118,7 @@ public final class FakeRuntime implements RuntimeInspector {
     public synchronized FakeRuntime unreachable(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason must say why the runtime is unreachable, got "
-                    + JsonText.value(reason));
+                    + Json.write(reason));
         }
         unreachableReason = reason;
         return this;

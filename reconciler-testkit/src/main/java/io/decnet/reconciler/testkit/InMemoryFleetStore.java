@@ -279,7 +279,7 @@ public final class InMemoryFleetStore implements FleetStore {
     }
 
     private static void requireHost(String hostUuid, String operation) {
-        HostUuids.require(hostUuid, h -> operation + " needs a host_uuid; got " + JsonText.value(h)
+        HostUuids.require(hostUuid, h -> operation + " needs a host_uuid; got " + Json.write(h)
                 + " (a store never works on every host at once)");
     }
 }

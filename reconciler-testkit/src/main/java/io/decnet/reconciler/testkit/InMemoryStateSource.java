@@ -71,7 +71,7 @@ public final class InMemoryStateSource implements StateSource {
     public InMemoryStateSource unreadable(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason must say why the state file is unreadable, got "
-                    + JsonText.value(reason));
+                    + Json.write(reason));
         }
         this.fleet = DesiredFleet.unreadable(reason);
         return this;

@@ -49,7 +49,7 @@ public final class InMemoryWriterLease {
     }
 
     private synchronized LeaseAttempt tryAcquire(String owner, String host) {
-        HostUuids.require(host, h -> "hostUuid must not be blank; got " + JsonText.value(h));
+        HostUuids.require(host, h -> "hostUuid must not be blank; got " + Json.write(h));
         if (unavailable != null) {
             return new LeaseAttempt.Unavailable(host, unavailable);
         }

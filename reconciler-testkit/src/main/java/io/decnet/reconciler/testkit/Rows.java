@@ -33,7 +33,7 @@ public final class Rows {
     /** A builder for a row named {@code name} with the defaults above. */
     public static Builder row(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank, got " + JsonText.value(name));
+            throw new IllegalArgumentException("name must not be blank, got " + Json.write(name));
         }
         return new Builder(name);
     }
@@ -75,7 +75,7 @@ public final class Rows {
 
         /** The {@code host_uuid}; not blank. */
         public Builder host(String hostUuid) {
-            this.host = HostUuids.require(hostUuid, h -> "host must not be blank, got " + JsonText.value(h));
+            this.host = HostUuids.require(hostUuid, h -> "host must not be blank, got " + Json.write(h));
             return this;
         }
 

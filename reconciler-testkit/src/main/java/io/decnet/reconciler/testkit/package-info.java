@@ -16,6 +16,12 @@
  * assertThat(store).hasRow("local", "web-01").withState(DeckyState.RUNNING);
  * }</pre>
  *
- * <p>The fakes pass the same contract suites ({@code ..testkit.contract}) as the real adapters.
+ * <p>The fakes pass the same contract suites ({@code ..testkit.contract}) as the real adapters. To skip the setup
+ * above in every test, {@code ..testkit.junit.FleetFixtureExtension} injects a fresh fixture of these fakes.
+ *
+ * <p>JSON (a decky's {@code configJson}, {@link io.decnet.reconciler.testkit.Deckies#stateFileJson}) is written
+ * with Jackson, and JSON text given to the builders is accepted exactly when core's state file reader would accept
+ * it: bare {@code NaN} and {@code Infinity} as Python writes them, but no comments, trailing commas, leading zeros
+ * or duplicate keys.
  */
 package io.decnet.reconciler.testkit;

@@ -40,7 +40,7 @@ class DeckiesTest {
                 + "\"services\":[\"ssh\",\"smtp_relay\"],\"distro\":\"debian\",\"last_mutated\":0.0,"
                 + "\"ipvlan\":false,\"tags\":[\"a\",1],\"service_config\":{\"ssh\":{\"port\":2222},\"banner\":null},"
                 + "\"mutate_interval\":30,\"host_uuid\":\"host-b\"}");
-        assertThat(JsonText.problem(decky.configJson())).isNull();
+        assertThat(Json.problem(decky.configJson())).isNull();
     }
 
     @Test
@@ -51,7 +51,7 @@ class DeckiesTest {
         assertThat(decky.configJson())
                 .startsWith("{\"name\":\"web-01\",\"ip\":\"we\\\"ird\\\\ip\"")
                 .contains("\"note\":\"line\\nnext\\ttab\\u0001 ü 日本\"");
-        assertThat(JsonText.problem(decky.configJson())).isNull();
+        assertThat(Json.problem(decky.configJson())).isNull();
     }
 
     @Test
@@ -71,7 +71,7 @@ class DeckiesTest {
                 .contains("\"distro\":\"alpine\"", "\"hostname\":\"web-01\"", "\"service_config\":{}",
                         "\"archetype\":null", "\"last_login_attempt\":0.0")
                 .endsWith("\"host_uuid\":null}");
-        assertThat(JsonText.problem(decky.configJson())).isNull();
+        assertThat(Json.problem(decky.configJson())).isNull();
     }
 
     @Test
@@ -93,13 +93,33 @@ class DeckiesTest {
     }
 
     @Test
+    void aRawNanOrInfinityIsAcceptedBareAsPythonWritesItAndTheStateFileReaderReadsIt() {
+        DeckySpec decky = Deckies.decky("web-01").rawField("last_mutated", "NaN")
+                .rawField("mutate_interval", "Infinity").rawField("drift", "[-Infinity]").build();
+
+        assertThat(decky.configJson()).contains("\"last_mutated\":NaN,\"mutate_interval\":Infinity,"
+                + "\"drift\":[-Infinity]");
+        assertThat(Json.problem(decky.configJson())).isNull();
+        assertThatThrownBy(() -> Deckies.decky("web-01").rawField("x", "nan"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field 'x' is not valid JSON");
+    }
+
+    @Test
+    void aRawFieldTheStateFileReaderWouldRefuseIsRejected() {
+        assertThatThrownBy(() -> Deckies.decky("web-01").rawField("x", "{\"a\":1,\"a\":2}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Duplicate field 'a'");
+        assertThatThrownBy(() -> Deckies.decky("web-01").rawField("x", "[1, /* two */ 2]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field 'x' is not valid JSON");
+    }
+
+    @Test
     void theStateFileListsTheDeckiesInOrderInsideConfig() {
         DeckySpec a = Deckies.decky("a").build();
         DeckySpec b = Deckies.decky("b").services("http").build();
 
         String file = Deckies.stateFileJson(List.of(a, b));
 
-        assertThat(JsonText.problem(file)).isNull();
+        assertThat(Json.problem(file)).isNull();
         assertThat(file).startsWith("{\"config\":{").contains("\"deckies\":[" + a.configJson() + ","
                 + b.configJson() + "]").contains("\"compose_path\":");
         assertThat(Deckies.stateFileJson(List.of())).contains("\"deckies\":[]");

@@ -8,6 +8,8 @@ import io.decnet.reconciler.api.RuntimeInspector;
 import io.decnet.reconciler.api.RuntimeObservation;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>A real engine may run other containers, so the tests only assert on the containers they asked for, each
  * named through {@link #uniqueName(String)}. Removing those containers afterwards is the subclass's job (e.g. in
  * {@code @AfterEach}).
+ *
+ * <p>The tests come in named parts, {@code @Nested} inner classes that JUnit runs for every subclass: container
+ * statuses, container names and an unreachable runtime.
  *
  * <p>Not thread-safe; JUnit runs each test on one instance.
  */
@@ -61,83 +66,97 @@ public abstract class RuntimeInspectorContract {
         return base + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
-    @Test
-    void aRunningContainerIsObservedByItsExactNameAsRunning() {
-        String name = uniqueName("fleet-ct-run");
-        givenContainer(name, ContainerStatus.RUNNING);
+    @Nested
+    @DisplayName("container statuses")
+    class ContainerStatuses {
+        @Test
+        void aRunningContainerIsObservedByItsExactNameAsRunning() {
+            String name = uniqueName("fleet-ct-run");
+            givenContainer(name, ContainerStatus.RUNNING);
 
-        Map<String, ContainerStatus> seen = observed(inspector());
+            Map<String, ContainerStatus> seen = observed(inspector());
 
-        assertThat(seen).containsEntry(name, ContainerStatus.RUNNING).doesNotContainKey("/" + name);
-        assertThat(seen.get(name).isRunning()).isTrue();
-    }
-
-    @ParameterizedTest(name = "a {0} container is included and is not running")
-    @ValueSource(strings = {"exited", "created", "paused"})
-    void aContainerThatIsNotRunningIsIncludedWithItsStatus(String state) {
-        ContainerStatus status = ContainerStatus.of(state);
-        if (status.equals(ContainerStatus.PAUSED)) {
-            assumeThat(supportsPaused()).as("this runtime's harness can pause containers").isTrue();
+            assertThat(seen).containsEntry(name, ContainerStatus.RUNNING).doesNotContainKey("/" + name);
+            assertThat(seen.get(name).isRunning()).isTrue();
         }
-        String name = uniqueName("fleet-ct-" + state);
-        givenContainer(name, status);
 
-        Map<String, ContainerStatus> seen = observed(inspector());
+        @ParameterizedTest(name = "a {0} container is included and is not running")
+        @ValueSource(strings = {"exited", "created", "paused"})
+        void aContainerThatIsNotRunningIsIncludedWithItsStatus(String state) {
+            ContainerStatus status = ContainerStatus.of(state);
+            if (status.equals(ContainerStatus.PAUSED)) {
+                assumeThat(supportsPaused()).as("this runtime's harness can pause containers").isTrue();
+            }
+            String name = uniqueName("fleet-ct-" + state);
+            givenContainer(name, status);
 
-        assertThat(seen).containsEntry(name, status);
-        assertThat(seen.get(name).isRunning()).isFalse();
+            Map<String, ContainerStatus> seen = observed(inspector());
+
+            assertThat(seen).containsEntry(name, status);
+            assertThat(seen.get(name).isRunning()).isFalse();
+        }
+
+        @Test
+        void theContainersOfADeckyInDifferentStatesAreSeenInOneObservation() {
+            String decky = uniqueName("fleet-ct-decky");
+            givenContainer(decky + "-ssh", ContainerStatus.RUNNING);
+            givenContainer(decky + "-smtp-relay", ContainerStatus.EXITED);
+
+            Map<String, ContainerStatus> seen = observed(inspector());
+
+            assertThat(seen).containsEntry(decky + "-ssh", ContainerStatus.RUNNING)
+                    .containsEntry(decky + "-smtp-relay", ContainerStatus.EXITED);
+        }
+
+        @Test
+        void observingTwiceSeesTheSameContainersInTheSameStates() {
+            String running = uniqueName("fleet-ct-again-run");
+            String exited = uniqueName("fleet-ct-again-exited");
+            givenContainer(running, ContainerStatus.RUNNING);
+            givenContainer(exited, ContainerStatus.EXITED);
+            RuntimeInspector inspector = inspector();
+
+            Map<String, ContainerStatus> first = observed(inspector);
+            Map<String, ContainerStatus> second = observed(inspector);
+
+            assertThat(first).containsEntry(running, ContainerStatus.RUNNING)
+                    .containsEntry(exited, ContainerStatus.EXITED);
+            assertThat(second).containsEntry(running, ContainerStatus.RUNNING)
+                    .containsEntry(exited, ContainerStatus.EXITED);
+        }
     }
 
-    @Test
-    void theContainersOfADeckyInDifferentStatesAreSeenInOneObservation() {
-        String decky = uniqueName("fleet-ct-decky");
-        givenContainer(decky + "-ssh", ContainerStatus.RUNNING);
-        givenContainer(decky + "-smtp-relay", ContainerStatus.EXITED);
+    @Nested
+    @DisplayName("container names")
+    class ContainerNames {
+        @Test
+        void noObservedNameStartsWithASlashOrIsBlank() {
+            givenContainer(uniqueName("fleet-ct-slash"), ContainerStatus.RUNNING);
 
-        Map<String, ContainerStatus> seen = observed(inspector());
+            assertThat(observed(inspector()).keySet()).isNotEmpty()
+                    .allSatisfy(name -> assertThat(name).isNotBlank().doesNotStartWith("/"));
+        }
 
-        assertThat(seen).containsEntry(decky + "-ssh", ContainerStatus.RUNNING)
-                .containsEntry(decky + "-smtp-relay", ContainerStatus.EXITED);
+        @Test
+        void aContainerThatWasNeverMadeIsNotObserved() {
+            givenContainer(uniqueName("fleet-ct-present"), ContainerStatus.RUNNING);
+
+            assertThat(observed(inspector())).doesNotContainKey(uniqueName("fleet-ct-absent"));
+        }
     }
 
-    @Test
-    void noObservedNameStartsWithASlashOrIsBlank() {
-        givenContainer(uniqueName("fleet-ct-slash"), ContainerStatus.RUNNING);
+    @Nested
+    @DisplayName("an unreachable runtime")
+    class UnreachableRuntime {
+        @Test
+        void anUnreachableRuntimeIsReportedAsUnreachableWithAReasonInsteadOfThrowing() {
+            RuntimeObservation observation = unreachableInspector().observe();
 
-        assertThat(observed(inspector()).keySet()).isNotEmpty()
-                .allSatisfy(name -> assertThat(name).isNotBlank().doesNotStartWith("/"));
-    }
-
-    @Test
-    void aContainerThatWasNeverMadeIsNotObserved() {
-        givenContainer(uniqueName("fleet-ct-present"), ContainerStatus.RUNNING);
-
-        assertThat(observed(inspector())).doesNotContainKey(uniqueName("fleet-ct-absent"));
-    }
-
-    @Test
-    void observingTwiceSeesTheSameContainersInTheSameStates() {
-        String running = uniqueName("fleet-ct-again-run");
-        String exited = uniqueName("fleet-ct-again-exited");
-        givenContainer(running, ContainerStatus.RUNNING);
-        givenContainer(exited, ContainerStatus.EXITED);
-        RuntimeInspector inspector = inspector();
-
-        Map<String, ContainerStatus> first = observed(inspector);
-        Map<String, ContainerStatus> second = observed(inspector);
-
-        assertThat(first).containsEntry(running, ContainerStatus.RUNNING).containsEntry(exited, ContainerStatus.EXITED);
-        assertThat(second).containsEntry(running, ContainerStatus.RUNNING).containsEntry(exited, ContainerStatus.EXITED);
-    }
-
-    @Test
-    void anUnreachableRuntimeIsReportedAsUnreachableWithAReasonInsteadOfThrowing() {
-        RuntimeObservation observation = unreachableInspector().observe();
-
-        assertThat(observation).isInstanceOf(RuntimeObservation.Unreachable.class);
-        assertThat(((RuntimeObservation.Unreachable) observation).reason()).isNotBlank();
-        assertThat(unreachableInspector().observe()).as("a second observation").isInstanceOf(
-                RuntimeObservation.Unreachable.class);
+            assertThat(observation).isInstanceOf(RuntimeObservation.Unreachable.class);
+            assertThat(((RuntimeObservation.Unreachable) observation).reason()).isNotBlank();
+            assertThat(unreachableInspector().observe()).as("a second observation").isInstanceOf(
+                    RuntimeObservation.Unreachable.class);
+        }
     }
 
     /** The containers {@code inspector} observes, failing the test when it reports the runtime unreachable. */
