@@ -30,28 +30,16 @@ class DatabaseFaultIT {
     @TempDir
     Path dir;
 
-    /** What the test does to the server once a pass is inside its write transaction, and how it ends it. */
-    private interface Fault {
-        void begin(PrivateDatabase db) throws Exception;
-
-        void end(PrivateDatabase db) throws Exception;
+    /** Something the test does to the server: the fault once a pass is inside its write transaction, its end. */
+    private interface Step {
+        void on(PrivateDatabase db) throws Exception;
     }
 
     @ParameterizedTest
     @EnumSource(PrivateDatabase.Kind.class)
     void aServerKilledMidTransactionAndDownForSeveralPassesLeavesNoTraceAndTheWorkerConvergesOnceItIsBack(
             PrivateDatabase.Kind kind) throws Exception {
-        run(kind, 3, new Fault() {
-            @Override
-            public void begin(PrivateDatabase db) throws Exception {
-                db.kill();
-            }
-
-            @Override
-            public void end(PrivateDatabase db) throws Exception {
-                db.restart();
-            }
-        });
+        run(kind, 3, PrivateDatabase::kill, PrivateDatabase::restart);
     }
 
     /**
@@ -64,20 +52,10 @@ class DatabaseFaultIT {
     @EnumSource(PrivateDatabase.Kind.class)
     void aServerThatStopsAnsweringMidTransactionFailsThePassAfterTheAnswerTimeoutAndTheWorkerConvergesLater(
             PrivateDatabase.Kind kind) throws Exception {
-        run(kind, 2, new Fault() {
-            @Override
-            public void begin(PrivateDatabase db) throws Exception {
-                db.freeze();
-            }
-
-            @Override
-            public void end(PrivateDatabase db) throws Exception {
-                db.thaw();
-            }
-        });
+        run(kind, 2, PrivateDatabase::freeze, PrivateDatabase::thaw);
     }
 
-    private void run(PrivateDatabase.Kind kind, int failedPasses, Fault fault) throws Exception {
+    private void run(PrivateDatabase.Kind kind, int failedPasses, Step fault, Step recovery) throws Exception {
         try (PrivateDatabase db = PrivateDatabase.start(kind, Path.of("target", "db-fault-" + kind).toAbsolutePath())) {
             db.execute("DROP TABLE IF EXISTS fleet_deckies"); // a server left by an earlier run
             Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + dir.resolve("no-docker.sock"));
@@ -100,7 +78,7 @@ class DatabaseFaultIT {
                 StateFiles.write(state, deckies(1, AFTER));
                 awaitInsertRunning(db);
                 Thread.sleep(1_200); // a few rows of the transaction written, none committed
-                fault.begin(db);
+                fault.on(db);
                 long killedAt = System.nanoTime();
 
                 awaitFailedPasses(worker, failedPasses); // down for several passes, each reported
@@ -111,7 +89,7 @@ class DatabaseFaultIT {
                 assertThat(worker.isAlive()).as("the worker keeps running while the database is down").isTrue();
                 assertThat(System.nanoTime() - killedAt).isGreaterThan(TimeUnit.SECONDS.toNanos(2));
 
-                fault.end(db);
+                recovery.on(db);
                 assertThat(localRows(db)).as("the killed transaction was rolled back whole")
                         .containsExactlyElementsOf(names(0, BEFORE));
                 awaitLocalRows(db, names(1, AFTER));
