@@ -7,23 +7,17 @@ import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
 import io.decnet.reconciler.api.WriterLease;
-import io.decnet.reconciler.jdbi.internal.Credentials;
 import io.decnet.reconciler.jdbi.internal.DatabaseLease;
 import io.decnet.reconciler.jdbi.internal.Dialect;
 import io.decnet.reconciler.jdbi.internal.JdbcTarget;
 import io.decnet.reconciler.jdbi.internal.PreparedStore;
 import io.decnet.reconciler.jdbi.internal.StoreErrors;
-import io.decnet.reconciler.jdbi.internal.TableSchema;
-import java.nio.file.Files;
+import io.decnet.reconciler.jdbi.internal.StorePreparation;
 import java.nio.file.Path;
-import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -67,25 +61,23 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     private final String tableName;
     private final boolean createTableIfMissing;
     private final boolean readOnly;
-    private final AtomicBoolean loggedAbsent = new AtomicBoolean();
     private final String configuredWhere;
     private final JdbcTarget target;
     private final Object preparing = new Object();
     private volatile PreparedStore prepared;
-    /** How long preparing an SQLite table keeps trying while another connection holds the file (SQLITE_BUSY). */
-    private final Duration busyTimeout;
+    private final StorePreparation preparation;
     private DatabaseLease lease;
     private volatile boolean closed;
 
     private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, boolean readOnly,
             JdbcTarget target, Duration busyTimeout) {
         this.jdbi = jdbi;
-        this.busyTimeout = busyTimeout;
         this.tableName = tableName;
         this.createTableIfMissing = createTableIfMissing;
         this.readOnly = readOnly;
         this.target = target;
         this.configuredWhere = target == null ? null : target.description();
+        this.preparation = new StorePreparation(jdbi, tableName, createTableIfMissing, readOnly, target, busyTimeout);
         jdbi.setTemplateEngine(TemplateEngine.NOP);
     }
 
@@ -266,76 +258,9 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         }
         synchronized (preparing) {
             if (prepared == null) {
-                prepared = prepareNow();
+                prepared = preparation.prepare();
             }
             return prepared;
-        }
-    }
-
-    private void logAbsentOnce(String what) {
-        if (loggedAbsent.compareAndSet(false, true)) {
-            LOG.info("{}; this read-only store reads it as no rows and creates nothing", what);
-        }
-    }
-
-    private PreparedStore prepareNow() {
-        if (readOnly && target != null) {
-            Optional<Path> file = target.sqliteFile();
-            if (file.isPresent() && !Files.exists(file.get())) {
-                logAbsentOnce(target.description() + " does not exist");
-                return null;
-            }
-        }
-        long deadline = System.nanoTime() + busyTimeout.toNanos();
-        while (true) {
-            try {
-                return prepareOnce();
-            } catch (FleetStoreException e) {
-                // Switching the journal mode, or a read turning into the table's creation, is refused at once
-                // (no busy handler) while another connection writes: try again, within the busy timeout.
-                if (target == null || !target.sqlite() || !String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
-                        || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private PreparedStore prepareOnce() {
-        try {
-            return jdbi.withHandle(handle -> {
-                DatabaseMetaData metadata = handle.getConnection().getMetaData();
-                Dialect dialect = Dialect.detect(metadata.getDatabaseProductName());
-                if (target != null && target.sqlite() && !readOnly) {
-                    String mode = target.enableWal(handle);
-                    if (!"wal".equalsIgnoreCase(mode)) {
-                        LOG.warn("{} stays in journal mode {}: write-ahead logging could not be switched on",
-                                target.description(), mode);
-                    }
-                }
-                String where = configuredWhere != null ? configuredWhere
-                        : metadata.getDatabaseProductName() + " at " + Credentials.mask(metadata.getURL());
-                if (readOnly && !TableSchema.exists(handle, dialect, tableName)) {
-                    logAbsentOnce("table " + tableName + " does not exist in " + where);
-                    return null;
-                }
-                PreparedStore store = PreparedStore.on(jdbi,
-                        TableSchema.prepare(handle, dialect, tableName, createTableIfMissing && !readOnly, where),
-                        where);
-                LOG.debug("fleet store ready: table {} in {} ({}), timestamps to {}", tableName, where,
-                        dialect.displayName(), store.table().timestampPrecision());
-                return store;
-            });
-        } catch (JdbiException | SQLException e) {
-            throw StoreErrors.translate(e, "open table " + tableName,
-                    Objects.requireNonNullElse(configuredWhere, "the DataSource's database"), StoreErrors.Access.READ,
-                    url());
         }
     }
 
