@@ -27,8 +27,9 @@ public final class HostUuids {
     /**
      * {@code hostUuid}, if it names a host.
      *
-     * @throws IllegalArgumentException when it is {@code null} or blank:
-     *     {@code hostUuid must not be blank; got ' '} (or {@code got null})
+     * @throws IllegalArgumentException when it is {@code null} or blank
+     *     ({@code hostUuid must not be blank; got ' '}, or {@code got null}), or has white space around it or a
+     *     control or format character in it (never trimmed into another host's id)
      */
     public static String require(String hostUuid) {
         return require(hostUuid, h -> "hostUuid must not be blank; got " + (h == null ? "null" : "'" + h + "'"));
@@ -39,13 +40,23 @@ public final class HostUuids {
      *
      * @param message the exception's message for the {@code hostUuid} given, for a caller whose message names its
      *     own parameter or operation
-     * @throws IllegalArgumentException when it is {@code null} or blank
+     * @throws IllegalArgumentException when it is {@code null} or blank ({@code message}), or padded or holding a
+     *     control or format character
      */
     public static String require(String hostUuid, UnaryOperator<String> message) {
         if (isBlank(hostUuid)) {
             throw new IllegalArgumentException(message.apply(hostUuid));
         }
+        if (!hostUuid.strip().equals(hostUuid) || hostUuid.codePoints().anyMatch(HostUuids::isControl)) {
+            // Never trimmed: ' local' trimmed to 'local' would reconcile (and delete) another host's rows.
+            throw new IllegalArgumentException("hostUuid " + Printable.quoted(hostUuid) + " has white space around "
+                    + "it or a control character in it; give the host id exactly as DECNET stores it");
+        }
         return hostUuid;
+    }
+
+    private static boolean isControl(int c) {
+        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 
     /**

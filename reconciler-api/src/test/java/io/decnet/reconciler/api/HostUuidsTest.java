@@ -31,10 +31,10 @@ class HostUuidsTest {
     }
 
     @Test
-    void anyOtherIdIsReturnedAsItIsEvenWithWhiteSpaceAroundIt() {
+    void anyOtherIdIsReturnedAsItIs() {
         assertThat(HostUuids.isBlank("local")).isFalse();
         assertThat(HostUuids.require("local")).isEqualTo("local");
-        assertThat(HostUuids.require(" local", h -> "unused")).isEqualTo(" local");
+        assertThat(HostUuids.require("local", h -> "unused")).isEqualTo("local");
     }
 
     @Test
@@ -48,5 +48,21 @@ class HostUuidsTest {
                 .hasMessage("insert of 'web-01' is for host 'host-b' but apply was called for host 'host-a'; a store "
                         + "never writes another host's rows");
         HostUuids.requireSameHost("host-a", new RowChange.Delete("web-01", DeckyState.RUNNING, T0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {" local", "local ", "peer\t", "lo\ncal", "lo\u202ecal",
+        "\u0000local"})
+    void aPaddedHostIdOrOneWithAControlCharacterIsRefusedNeverTrimmedIntoAnotherHost(String host) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostUuids.require(host))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("white space around it or a control character")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("\u202e");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHostIdWithInnerSpacesOrNonAsciiLettersIsAHostId() {
+        org.assertj.core.api.Assertions.assertThat(HostUuids.require("rack 12")).isEqualTo("rack 12");
+        org.assertj.core.api.Assertions.assertThat(HostUuids.require("hôte-é")).isEqualTo("hôte-é");
     }
 }
