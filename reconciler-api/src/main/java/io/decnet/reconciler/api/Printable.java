@@ -28,6 +28,28 @@ public final class Printable {
         return '"' + of(text).replace("\"", "\\\"") + '"';
     }
 
+    /**
+     * {@code json} (a serialized JSON document) with the characters a JSON writer may leave raw but a terminal acts
+     * on (bidirectional overrides and other format characters, U+2028/U+2029, any control character) written as
+     * {@code \\uXXXX} escapes: the same document to a parser, one that cannot reorder or break what a terminal
+     * shows. Such characters can only occur inside strings, where the escape means the same character.
+     */
+    public static String json(String json) {
+        if (json == null || json.codePoints().noneMatch(Printable::needsEscape)) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (needsEscape(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean isSafe(String text) {
         return text.codePoints().noneMatch(c -> c == '\\' || needsEscape(c));
     }

@@ -51,6 +51,6 @@ record Health(boolean healthy, String json) {
         if (writerLease != null) {
             body.put("writer_lease", writerLease);
         }
-        return new Health(healthy, body.toString());
+        return new Health(healthy, io.decnet.reconciler.api.Printable.json(body.toString()));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.decnet.reconciler.api.Change;
 import io.decnet.reconciler.api.OddRow;
 import io.decnet.reconciler.api.PhaseTimings;
+import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.Skip;
 import io.decnet.reconciler.api.SourceStatus;
@@ -82,7 +83,7 @@ final class ReportJson {
         try {
             // Masked value by value, before serializing: masking the serialized text could eat its quotes and
             // commas (a password runs to the next separator) and leave something that is not JSON.
-            return JSON.writeValueAsString(scrubbed(root, settings.dbUrl()));
+            return Printable.json(JSON.writeValueAsString(scrubbed(root, settings.dbUrl())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the report as JSON", e);
         }
@@ -133,6 +134,6 @@ final class ReportJson {
         ObjectNode root = JSON.createObjectNode();
         root.put("error", message);
         root.put("exit_code", exitCode);
-        return root.toString();
+        return Printable.json(root.toString());
     }
 }

@@ -3,6 +3,7 @@ package io.decnet.reconciler.core.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.decnet.reconciler.api.FleetEvent;
+import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.api.ReconcilerException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class BusMessage {
         message.put("topic", event.topic());
         message.put("payload", payload(event));
         try {
-            return JSON.writeValueAsString(message);
+            return Printable.json(JSON.writeValueAsString(message));
         } catch (JsonProcessingException e) {
             throw new ReconcilerException("cannot write the event for decky '" + event.name() + "' as JSON", e);
         }
