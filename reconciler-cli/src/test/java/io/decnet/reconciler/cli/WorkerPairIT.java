@@ -61,6 +61,11 @@ class WorkerPairIT {
                 assertThat(System.nanoTime()).as("the survivor applies the teardown").isLessThan(deadline);
                 Thread.sleep(100);
             }
+            // The events of a pass are written right after its commit: give the survivor a moment to write them.
+            long written = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (events("deleted").size() < DECKIES / 2 && System.nanoTime() < written) {
+                Thread.sleep(100);
+            }
             assertThat(events("deleted")).hasSize(DECKIES / 2).doesNotHaveDuplicates();
             assertThat(workers.get(1).isAlive()).isTrue();
         } finally {
