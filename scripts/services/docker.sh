@@ -11,6 +11,10 @@
 # Everything lives under ${FLEET_SERVICES_DIR:-<repo>/.services}/docker. The engine runs without iptables and
 # without a bridge: test containers use --network none. No image registry is reachable, so the test image is
 # imported from a busybox-static root filesystem.
+#
+# With FLEET_DOCKER_TLS_TCP=127.0.0.1:PORT and FLEET_DOCKER_TLS_DIR=DIR (holding ca.pem, server-cert.pem and
+# server-key.pem), the engine also listens on that loopback TCP address with --tlsverify: it demands a client
+# certificate signed by ca.pem (the TLS tests start a private engine this way).
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -171,11 +175,21 @@ do_start() {
     release_data_root
     rm -f "$PID_FILE" "$SOCK"
 
-    log "starting dockerd at $HOST_URI (log: $LOG_FILE)"
+    local tls=()
+    if [ -n "${FLEET_DOCKER_TLS_TCP:-}" ]; then
+        local certs="${FLEET_DOCKER_TLS_DIR:?FLEET_DOCKER_TLS_DIR must name the directory of ca.pem, server-cert.pem and server-key.pem}"
+        case "$FLEET_DOCKER_TLS_TCP" in
+            127.0.0.1:*) ;;
+            *) die "FLEET_DOCKER_TLS_TCP must be 127.0.0.1:PORT (loopback only), was $FLEET_DOCKER_TLS_TCP" ;;
+        esac
+        tls=(-H "tcp://$FLEET_DOCKER_TLS_TCP" --tlsverify --tlscacert "$certs/ca.pem"
+            --tlscert "$certs/server-cert.pem" --tlskey "$certs/server-key.pem")
+    fi
+    log "starting dockerd at $HOST_URI${tls:+ and tcp://$FLEET_DOCKER_TLS_TCP (TLS)} (log: $LOG_FILE)"
     setsid dockerd \
         --iptables=false --ip6tables=false --bridge=none --storage-driver=vfs \
         --data-root "$DIR/data" --exec-root "$EXEC_ROOT" \
-        -H "$HOST_URI" --pidfile "$PID_FILE" \
+        -H "$HOST_URI" "${tls[@]}" --pidfile "$PID_FILE" \
         </dev/null >>"$LOG_FILE" 2>&1 &
     local deadline=$((SECONDS + START_TIMEOUT))
     until answers; do

@@ -46,11 +46,39 @@ final class TestCertificates {
     private final KeyPair serverKeys;
     private final X509Certificate serverCert;
     private final X509Certificate caCert;
+    private final KeyPair caKeys;
 
-    private TestCertificates(KeyPair serverKeys, X509Certificate serverCert, X509Certificate caCert) {
+    private TestCertificates(KeyPair serverKeys, X509Certificate serverCert, X509Certificate caCert, KeyPair caKeys) {
         this.serverKeys = serverKeys;
         this.serverCert = serverCert;
         this.caCert = caCert;
+        this.caKeys = caKeys;
+    }
+
+    /** Writes what a real dockerd needs for {@code --tlsverify}: {@code ca.pem}, {@code server-cert.pem}, {@code server-key.pem}. */
+    void writeServer(Path dir) {
+        try {
+            Files.writeString(dir.resolve("ca.pem"), pem(caCert));
+            Files.writeString(dir.resolve("server-cert.pem"), pem(serverCert));
+            Files.writeString(dir.resolve("server-key.pem"), pem(new JcaPKCS8Generator(serverKeys.getPrivate(), null)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the server's certificates", e);
+        }
+    }
+
+    /** Writes a client certificate of this authority valid from {@code from} to {@code until}, in the CLI's layout. */
+    void writeClient(Path dir, Instant from, Instant until) {
+        try {
+            KeyPair clientKeys = ec();
+            X509Certificate client = sign(new JcaX509v3CertificateBuilder(new X500Name("CN=fleet-it test CA"),
+                    serial(), Date.from(from), Date.from(until), new X500Name("CN=fleet-it client"),
+                    clientKeys.getPublic()), caKeys);
+            Files.writeString(dir.resolve("ca.pem"), pem(caCert));
+            Files.writeString(dir.resolve("cert.pem"), pem(client));
+            Files.writeString(dir.resolve("key.pem"), opensslEcKey(clientKeys));
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make a client certificate", e);
+        }
     }
 
     /** How the client's {@code key.pem} is written. */
@@ -92,7 +120,7 @@ final class TestCertificates {
                 case RSA_PKCS1 -> pem(clientKeys.getPrivate());
                 case RSA_PKCS8 -> pem(new JcaPKCS8Generator(clientKeys.getPrivate(), null));
             });
-            return new TestCertificates(serverKeys, server, ca);
+            return new TestCertificates(serverKeys, server, ca, caKeys);
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make test certificates", e);
         }
