@@ -95,6 +95,12 @@ class DatabaseFaultIT {
                 awaitLocalRows(db, names(1, AFTER));
 
                 assertThat(otherHostRows(db)).as("another host's rows, byte for byte").isEqualTo(otherHost);
+                // The events of a pass are written right after its commit: give the worker a moment to write them.
+                long written = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while ((events("inserted").size() < AFTER - BEFORE || events("deleted").isEmpty())
+                        && System.nanoTime() < written) {
+                    Thread.sleep(100);
+                }
                 assertThat(events("inserted")).as("each insert reported once, none for the rolled-back attempt")
                         .containsExactlyInAnyOrderElementsOf(names(BEFORE, AFTER));
                 assertThat(events("deleted")).containsExactly("decky-0");
