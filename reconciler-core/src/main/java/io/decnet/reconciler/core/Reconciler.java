@@ -275,7 +275,7 @@ public final class Reconciler {
 
         /** Wall time for timestamps and monotonic time for phase timings, from one source. Replaces a clock. */
         public Builder timeSource(TimeSource time) {
-            this.time = java.util.Objects.requireNonNull(time, "time");
+            this.time = Objects.requireNonNull(time, "time");
             return this;
         }
 

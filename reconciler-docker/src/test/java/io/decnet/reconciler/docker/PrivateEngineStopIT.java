@@ -14,6 +14,7 @@ import io.decnet.reconciler.core.statefile.StateFileSource;
 import io.decnet.reconciler.testkit.InMemoryFleetStore;
 import io.decnet.reconciler.api.RuntimeObservation;
 import io.decnet.reconciler.docker.support.DockerCli;
+import io.decnet.reconciler.docker.support.PrivateEngine;
 import io.decnet.reconciler.docker.support.TestEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,24 +33,23 @@ import org.junit.jupiter.api.io.TempDir;
  * own services directory (the shared engine the other tests use stays up), stopped cleanly and killed.
  */
 class PrivateEngineStopIT {
-    private static Path script;
+    private static PrivateEngine engine;
     private static Path servicesDir;
     private static String host;
 
     @BeforeAll
     static void startPrivateEngine() throws Exception {
         TestEngine.dockerHost(); // the machine has what engines need (fails in CI, skips locally otherwise)
-        script = Path.of("..", "scripts", "services", "docker.sh").toAbsolutePath().normalize();
-        servicesDir = Path.of("target", "pe").toAbsolutePath();
+        engine = new PrivateEngine(Path.of("target", "pe"));
+        servicesDir = engine.servicesDir();
         script("start");
-        host = script("env").lines().filter(l -> l.startsWith("export FLEET_IT_DOCKER_HOST="))
-                .map(l -> l.substring("export FLEET_IT_DOCKER_HOST=".length())).findFirst().orElseThrow();
+        host = engine.host();
         assertThat(host).isNotEqualTo(TestEngine.dockerHost());
     }
 
     @AfterAll
     static void stopPrivateEngine() throws Exception {
-        if (script != null) {
+        if (engine != null) {
             script("stop");
         }
     }
@@ -172,23 +172,6 @@ class PrivateEngineStopIT {
     }
 
     private static String script(String command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of("bash", script.toString(), command)).redirectErrorStream(true);
-        pb.environment().put("FLEET_SERVICES_DIR", servicesDir.toString());
-        Path log = Files.createTempFile("docker-sh-", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(3, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("docker.sh " + command + " did not finish in 3 min");
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("docker.sh " + command + " exited " + p.exitValue() + ": " + out);
-            }
-            return out;
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return engine.script(command);
     }
 }

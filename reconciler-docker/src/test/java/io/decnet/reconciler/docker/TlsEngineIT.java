@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decnet.reconciler.api.ContainerStatus;
 import io.decnet.reconciler.api.RuntimeObservation;
 import io.decnet.reconciler.docker.support.DockerCli;
+import io.decnet.reconciler.docker.support.PrivateEngine;
 import io.decnet.reconciler.docker.support.TestEngine;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * unreachable with the reason, within its timeouts: never a hang, never an exception.
  */
 class TlsEngineIT {
-    private static Path script;
-    private static Path servicesDir;
+    private static PrivateEngine engine;
     private static Path root;
     private static TestCertificates authority;
     private static String unixHost;
@@ -38,8 +35,7 @@ class TlsEngineIT {
     @BeforeAll
     static void startTlsEngine() throws Exception {
         TestEngine.dockerHost(); // the machine has what engines need (fails in CI, skips locally otherwise)
-        script = Path.of("..", "scripts", "services", "docker.sh").toAbsolutePath().normalize();
-        servicesDir = Path.of("target", "tls").toAbsolutePath();
+        engine = new PrivateEngine(Path.of("target", "tls"));
         root = Files.createDirectories(Path.of("target", "tls-certs").toAbsolutePath());
         Path server = Files.createDirectories(root.resolve("server"));
         authority = TestCertificates.write(Files.createDirectories(root.resolve("client")), "127.0.0.1");
@@ -49,17 +45,16 @@ class TlsEngineIT {
             port = s.getLocalPort();
         }
         tcpHost = "tcp://127.0.0.1:" + port;
-        script("stop", Map.of());
-        script("start", Map.of("FLEET_DOCKER_TLS_TCP", "127.0.0.1:" + port, "FLEET_DOCKER_TLS_DIR",
+        engine.script("stop");
+        engine.script("start", Map.of("FLEET_DOCKER_TLS_TCP", "127.0.0.1:" + port, "FLEET_DOCKER_TLS_DIR",
                 server.toString()));
-        unixHost = script("env", Map.of()).lines().filter(l -> l.startsWith("export FLEET_IT_DOCKER_HOST="))
-                .map(l -> l.substring("export FLEET_IT_DOCKER_HOST=".length())).findFirst().orElseThrow();
+        unixHost = engine.host();
     }
 
     @AfterAll
     static void stopTlsEngine() throws Exception {
-        if (script != null) {
-            script("stop", Map.of());
+        if (engine != null) {
+            engine.script("stop");
         }
     }
 
@@ -134,28 +129,6 @@ class TlsEngineIT {
 
             assertThat(reason).startsWith(reasonStart).contains("docker daemon at " + tcpHost);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
-        }
-    }
-
-    private static String script(String command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of("bash", script.toString(), command)).redirectErrorStream(true);
-        pb.environment().put("FLEET_SERVICES_DIR", servicesDir.toString());
-        pb.environment().putAll(env);
-        Path log = Files.createTempFile("docker-sh-", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(3, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("docker.sh " + command + " did not finish in 3 min");
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("docker.sh " + command + " exited " + p.exitValue() + ": " + out);
-            }
-            return out;
-        } finally {
-            Files.deleteIfExists(log);
         }
     }
 }

@@ -59,7 +59,6 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
 
     private final Jdbi jdbi;
     private final String tableName;
-    private final boolean createTableIfMissing;
     private final boolean readOnly;
     private final String configuredWhere;
     private final JdbcTarget target;
@@ -73,7 +72,6 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             JdbcTarget target, Duration busyTimeout) {
         this.jdbi = jdbi;
         this.tableName = tableName;
-        this.createTableIfMissing = createTableIfMissing;
         this.readOnly = readOnly;
         this.target = target;
         this.configuredWhere = target == null ? null : target.description();

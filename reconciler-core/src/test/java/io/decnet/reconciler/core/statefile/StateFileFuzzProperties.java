@@ -7,15 +7,10 @@ import io.decnet.reconciler.api.DesiredFleet;
 import io.decnet.reconciler.api.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -35,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class StateFileFuzzProperties {
     private static final long SLOW_NANOS = 2_000_000_000L;
-    private static Path dir;
+    private static ScratchStateFile file;
     private static final AtomicLong present = new AtomicLong();
     private static final AtomicLong unreadable = new AtomicLong();
     private static final AtomicLong slowest = new AtomicLong();
@@ -43,7 +38,7 @@ class StateFileFuzzProperties {
 
     @BeforeContainer
     static void createDirectory() throws IOException {
-        dir = Files.createTempDirectory("state-file-fuzz");
+        file = ScratchStateFile.create("state-file-fuzz");
     }
 
     @AfterContainer
@@ -51,9 +46,7 @@ class StateFileFuzzProperties {
         System.out.printf("fuzz (state file): %d inputs, %d present, %d unreadable, slowest %.1f ms, largest %d bytes%n",
                 present.get() + unreadable.get(), present.get(), unreadable.get(), slowest.get() / 1e6,
                 largest.get());
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        file.delete();
     }
 
     @Property
@@ -79,13 +72,9 @@ class StateFileFuzzProperties {
     }
 
     private static DesiredFleet read(byte[] bytes) {
-        try {
-            Path file = Files.write(dir.resolve("decnet-state.json"), bytes);
-            return StateFileSource.of(file).read();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file.read(bytes);
     }
+
 
     private static final List<String> BASES = List.of(
             "{\"config\": {\"mode\": \"unihost\", \"interface\": \"eth0\", \"subnet\": \"10.0.0.0/24\", \"gateway\": "

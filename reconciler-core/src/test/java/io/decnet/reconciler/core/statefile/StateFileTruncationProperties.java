@@ -9,12 +9,8 @@ import io.decnet.reconciler.api.DesiredFleet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,18 +24,16 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class StateFileTruncationProperties {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path dir;
+    private static ScratchStateFile file;
 
     @BeforeContainer
     static void createDirectory() throws IOException {
-        dir = Files.createTempDirectory("state-file-truncation");
+        file = ScratchStateFile.create("state-file-truncation");
     }
 
     @AfterContainer
     static void deleteDirectory() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        file.delete();
     }
 
     @Property(tries = 25)
@@ -58,13 +52,9 @@ class StateFileTruncationProperties {
     }
 
     private static DesiredFleet read(byte[] bytes) {
-        try {
-            Path file = Files.write(dir.resolve("decnet-state.json"), bytes);
-            return StateFileSource.of(file).read();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file.read(bytes);
     }
+
 
     @Provide
     Arbitrary<String> stateFiles() {

@@ -200,12 +200,7 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
     }
 
     private static String hostAndPort(String url, int defaultPort) {
-        int start = url.indexOf("//");
-        if (start < 0) {
-            return "localhost:" + defaultPort;
-        }
-        String authority = url.substring(start + 2).split("[/?;]", 2)[0];
-        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        String authority = hosts(url);
         if (authority.isEmpty()) {
             return "localhost:" + defaultPort;
         }
@@ -218,13 +213,7 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
      * does not accept the URL, which reads as a missing driver.
      */
     private static void checkPorts(String url) {
-        int start = url.indexOf("//");
-        if (start < 0) {
-            return;
-        }
-        String authority = url.substring(start + 2).split("[/?;]", 2)[0];
-        authority = authority.substring(authority.lastIndexOf('@') + 1);
-        for (String host : authority.split(",")) {
+        for (String host : hosts(url).split(",")) {
             int close = host.startsWith("[") ? host.indexOf(']') : -1;
             int colon = host.indexOf(':', close + 1);
             if (colon < 0) {
@@ -236,6 +225,16 @@ public record JdbcTarget(String url, String description, boolean sqlite) {
                         + "TCP port (1 to 65535); got '" + Credentials.mask(url) + "'");
             }
         }
+    }
+
+    /** The hosts part of {@code url}'s authority ({@code host:port}, comma-separated), without user info; or "". */
+    private static String hosts(String url) {
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return "";
+        }
+        String authority = url.substring(start + 2).split("[/?;]", 2)[0];
+        return authority.substring(authority.lastIndexOf('@') + 1);
     }
 
     private static boolean hasDriver(String url) {
