@@ -45,8 +45,12 @@ import org.slf4j.LoggerFactory;
  *       interrupt landing inside a JDBC driver or the Docker client can leave a connection half-used, and the
  *       ports bound their own I/O (Docker timeouts, database timeouts). No other pass starts until it ends; its
  *       late result is logged.
- *   <li>{@link #trigger()} asks for a pass now (e.g. when the state file changed); during a pass, one more pass
- *       runs right after it (triggers coalesce).
+ *   <li>{@link #trigger()} asks for a pass soon (e.g. when the state file or a container changed). Triggers
+ *       coalesce: the pass runs once they have been quiet for {@code triggerQuiet} (default 200 ms), and no later
+ *       than {@code triggerMaxDelay} (default 1 s) after the first one it serves, so a burst of a thousand
+ *       container events makes about one pass per second while it lasts, not a thousand. A trigger during a pass
+ *       makes one more pass after it, by the same rule. A trigger never delays a periodic pass that is due
+ *       sooner. See {@link Builder#coalesceTriggers}.
  *   <li>The {@link HeartbeatListener} gets a {@link WorkerStatus} at start, every heartbeat interval, and once
  *       more when the worker stopped.
  * </ul>
@@ -85,8 +89,13 @@ public final class ReconcileWorker implements AutoCloseable {
     private ScheduledFuture<?> nextTick;
     private ScheduledFuture<?> heartbeat;
     private Instant nextPassAt;
+    private boolean nextTickTriggered;
     private InFlight current;
     private boolean rerunRequested;
+    /** Whether triggers came that no started pass serves yet; then the monotonic readings of the first and last. */
+    private boolean triggersPending;
+    private long firstTriggerNanos;
+    private long lastTriggerNanos;
     private long passNumber;
 
     private ReconcileWorker(Builder b, WorkerConfig config) {
@@ -126,7 +135,7 @@ public final class ReconcileWorker implements AutoCloseable {
                         + " and cannot be started again; build a new ReconcileWorker");
             }
             state = WorkerStatus.State.RUNNING;
-            scheduleTick(Duration.ZERO);
+            scheduleTick(Duration.ZERO, false);
             if (heartbeatListener != null) {
                 heartbeat = threads.scheduleAtFixedRate(this::beat, config.heartbeatInterval());
             }
@@ -138,8 +147,9 @@ public final class ReconcileWorker implements AutoCloseable {
     }
 
     /**
-     * Asks for a pass now. If a pass is running, one more runs right after it; several triggers meanwhile make
-     * one pass.
+     * Asks for a pass soon: once triggers have been quiet for {@code triggerQuiet}, at most
+     * {@code triggerMaxDelay} after the first trigger not yet served (both zero: at once). If a pass is running,
+     * one more runs after it by the same rule. Cheap and non-blocking; safe to call from an event thread.
      *
      * @return whether a pass will run because of this call ({@code false} unless the worker is running)
      */
@@ -148,10 +158,21 @@ public final class ReconcileWorker implements AutoCloseable {
             if (state != WorkerStatus.State.RUNNING) {
                 return false;
             }
+            long now = time.monotonicNanos();
+            if (!triggersPending) {
+                triggersPending = true;
+                firstTriggerNanos = now;
+            }
+            lastTriggerNanos = now;
             if (current != null) {
                 rerunRequested = true;
-            } else {
-                scheduleTick(Duration.ZERO);
+                return true;
+            }
+            Duration delay = schedule.afterTriggers(firstTriggerNanos, lastTriggerNanos, now);
+            boolean periodicSooner = nextTick != null && !nextTickTriggered && nextPassAt != null
+                    && !nextPassAt.isAfter(time.instant().plus(delay));
+            if (!periodicSooner) {
+                scheduleTick(delay, true);
             }
             return true;
         }
@@ -239,9 +260,10 @@ public final class ReconcileWorker implements AutoCloseable {
 
     // ---- the pass cycle ---------------------------------------------------------------------------------------
 
-    /** Under lock. */
-    private void scheduleTick(Duration delay) {
+    /** Under lock. {@code triggered}: the tick serves triggers (a later trigger may move it). */
+    private void scheduleTick(Duration delay, boolean triggered) {
         WorkerThreads.cancel(nextTick);
+        nextTickTriggered = triggered;
         nextPassAt = time.instant().plus(delay);
         try {
             nextTick = threads.schedule(this::tick, delay);
@@ -266,6 +288,7 @@ public final class ReconcileWorker implements AutoCloseable {
             }
             started = new InFlight(++passNumber, time.instant(), time.monotonicNanos());
             current = started;
+            triggersPending = false; // this pass reads everything the triggers so far announced
             started.watchdog = threads.scheduleIfRunning(() -> deadlinePassed(started), config.passDeadline());
         }
         try {
@@ -295,9 +318,12 @@ public final class ReconcileWorker implements AutoCloseable {
             }
             inARow = ledger.consecutiveFailures();
             if (state == WorkerStatus.State.RUNNING) {
-                next = schedule.afterPass(inARow, rerunRequested);
+                boolean triggered = rerunRequested;
+                next = triggered
+                        ? schedule.afterTriggers(firstTriggerNanos, lastTriggerNanos, time.monotonicNanos())
+                        : schedule.afterPass(inARow);
                 rerunRequested = false;
-                scheduleTick(next);
+                scheduleTick(next, triggered);
             } else if (state == WorkerStatus.State.STOPPING) {
                 markStopped();
                 stoppedNow = true;
@@ -383,6 +409,8 @@ public final class ReconcileWorker implements AutoCloseable {
         private Duration heartbeatInterval;
         private PassListener passListener = PassListener.NONE;
         private Duration closeTimeout = Duration.ofSeconds(30);
+        private Duration triggerQuiet = WorkerConfig.DEFAULT_TRIGGER_QUIET;
+        private Duration triggerMaxDelay = WorkerConfig.DEFAULT_TRIGGER_MAX_DELAY;
 
         private Builder() {
         }
@@ -496,6 +524,18 @@ public final class ReconcileWorker implements AutoCloseable {
         }
 
         /**
+         * How {@link ReconcileWorker#trigger() triggers} coalesce: a triggered pass starts once no trigger came for
+         * {@code quiet} (0 to 10 s; default 200 ms), and at the latest {@code maxDelay} after the first trigger it
+         * serves ({@code quiet} to 1 min; default 1 s). {@code (ZERO, ZERO)}: every trigger asks for a pass at
+         * once (triggers during a pass still make one pass after it).
+         */
+        public Builder coalesceTriggers(Duration quiet, Duration maxDelay) {
+            this.triggerQuiet = quiet;
+            this.triggerMaxDelay = maxDelay;
+            return this;
+        }
+
+        /**
          * The worker, not started.
          *
          * @throws IllegalArgumentException naming the field, the allowed range and the value given
@@ -523,7 +563,8 @@ public final class ReconcileWorker implements AutoCloseable {
             WorkerConfig config = new WorkerConfig(name, interval, passDeadline,
                     backoffInitial != null ? backoffInitial : interval,
                     backoffMax != null ? backoffMax : WorkerConfig.defaultBackoffMax(interval), jitter,
-                    heartbeatListener != null ? heartbeatInterval : null, closeTimeout);
+                    heartbeatListener != null ? heartbeatInterval : null, closeTimeout, triggerQuiet,
+                    triggerMaxDelay);
             return new ReconcileWorker(this, config);
         }
     }

@@ -14,12 +14,19 @@ import java.util.Objects;
  * @param jitter the random spread of every wait, as a fraction of it
  * @param heartbeatInterval how often the heartbeat listener hears, or {@code null} without one
  * @param closeTimeout how long {@code close()} waits for the pass in flight
+ * @param triggerQuiet how long a triggered pass waits for the triggers to stop
+ * @param triggerMaxDelay the longest a triggered pass waits after the first trigger it serves
  */
 record WorkerConfig(String name, Duration interval, Duration passDeadline, Duration backoffInitial,
-        Duration backoffMax, double jitter, Duration heartbeatInterval, Duration closeTimeout) {
+        Duration backoffMax, double jitter, Duration heartbeatInterval, Duration closeTimeout,
+        Duration triggerQuiet, Duration triggerMaxDelay) {
     static final Duration MIN_PERIOD = Duration.ofSeconds(1);
     static final Duration MAX_PERIOD = Duration.ofHours(24);
     static final double MAX_JITTER = 0.5;
+    static final Duration DEFAULT_TRIGGER_QUIET = Duration.ofMillis(200);
+    static final Duration DEFAULT_TRIGGER_MAX_DELAY = Duration.ofSeconds(1);
+    static final Duration MAX_TRIGGER_QUIET = Duration.ofSeconds(10);
+    static final Duration MAX_TRIGGER_DELAY = Duration.ofMinutes(1);
 
     /** @throws IllegalArgumentException naming the field, the allowed range and the value given */
     WorkerConfig {
@@ -42,6 +49,15 @@ record WorkerConfig(String name, Duration interval, Duration passDeadline, Durat
         }
         if (closeTimeout == null || closeTimeout.isNegative() || closeTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("closeTimeout must be between PT0S and PT1H, was " + closeTimeout);
+        }
+        if (triggerQuiet == null || triggerQuiet.isNegative() || triggerQuiet.compareTo(MAX_TRIGGER_QUIET) > 0) {
+            throw new IllegalArgumentException("trigger quiet time must be between PT0S and " + MAX_TRIGGER_QUIET
+                    + ", was " + triggerQuiet);
+        }
+        if (triggerMaxDelay == null || triggerMaxDelay.compareTo(triggerQuiet) < 0
+                || triggerMaxDelay.compareTo(MAX_TRIGGER_DELAY) > 0) {
+            throw new IllegalArgumentException("trigger max delay must be between the quiet time (" + triggerQuiet
+                    + ") and " + MAX_TRIGGER_DELAY + ", was " + triggerMaxDelay);
         }
     }
 

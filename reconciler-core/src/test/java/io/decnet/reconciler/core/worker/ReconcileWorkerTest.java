@@ -69,7 +69,7 @@ class ReconcileWorkerTest {
         passThread.runDue();
         assertThat(pass.runs()).isEqualTo(1);
         assertThat(pass.maxConcurrent()).isEqualTo(1);
-        scheduler.runDue(); // the trigger made during the pass: one pass right after it
+        scheduler.advance(Duration.ofMillis(200)); // the trigger made during the pass: one pass after its quiet
         assertThat(passThread.pendingCount()).isEqualTo(1);
     }
 
@@ -167,18 +167,65 @@ class ReconcileWorkerTest {
     }
 
     @Test
-    void triggerRunsAPassNowInsteadOfAtTheNextInterval() {
+    void triggerRunsAPassAfterAShortQuietInsteadOfAtTheNextInterval() {
         ReconcileWorker w = worker().build();
         w.start();
         scheduler.runDue();
         scheduler.advance(Duration.ofSeconds(5));
 
         assertThat(w.trigger()).isTrue();
+        scheduler.advance(Duration.ofMillis(150));
         assertThat(w.trigger()).isTrue();
-        scheduler.runDue();
+        scheduler.advance(Duration.ofMillis(199));
+        assertThat(pass.runs()).as("still within the quiet time of the second trigger").isEqualTo(1);
+        scheduler.advance(Duration.ofMillis(1));
 
         assertThat(pass.runs()).as("two triggers before the pass started make one pass").isEqualTo(2);
         assertThat(w.status().nextPassAt()).isEqualTo(clock.instant().plus(INTERVAL));
+    }
+
+    @Test
+    void aBurstOfTriggersMakesOnePassPerMaxDelayWhileItLasts() {
+        ReconcileWorker w = worker().build();
+        w.start();
+        scheduler.runDue();
+
+        for (int i = 0; i < 1_000; i++) { // one trigger every 5 ms for 5 s
+            w.trigger();
+            scheduler.advance(Duration.ofMillis(5));
+        }
+        scheduler.advance(Duration.ofMillis(200));
+
+        assertThat(pass.runs()).as("the start pass, one per second of the burst, one after it")
+                .isBetween(5, 7);
+        assertThat(pass.maxConcurrent()).isEqualTo(1);
+    }
+
+    @Test
+    void aTriggerNeverPostponesAPeriodicPassThatIsDueSooner() {
+        ReconcileWorker w = worker().coalesceTriggers(Duration.ofSeconds(5), Duration.ofSeconds(10)).build();
+        w.start();
+        scheduler.runDue();
+        scheduler.advance(INTERVAL.minusSeconds(1));
+
+        w.trigger();
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(pass.runs()).as("the periodic pass ran on time").isEqualTo(2);
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(pass.runs()).as("and it served the trigger: no extra pass").isEqualTo(2);
+    }
+
+    @Test
+    void withoutCoalescingATriggerRunsAPassAtOnce() {
+        ReconcileWorker w = worker().coalesceTriggers(Duration.ZERO, Duration.ZERO).build();
+        w.start();
+        scheduler.runDue();
+
+        w.trigger();
+        scheduler.runDue();
+
+        assertThat(pass.runs()).isEqualTo(2);
     }
 
     @Test

@@ -16,7 +16,8 @@ class WorkerPartsTest {
 
     private static WorkerConfig config(double jitter) {
         return new WorkerConfig("w", Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofSeconds(35), jitter, null, Duration.ofSeconds(30));
+                Duration.ofSeconds(35), jitter, null, Duration.ofSeconds(30), Duration.ofMillis(200),
+                Duration.ofSeconds(1));
     }
 
     @Nested
@@ -24,15 +25,26 @@ class WorkerPartsTest {
         @Test
         void namesTheFieldTheRangeAndTheValueOfWhatIsOutOfRange() {
             assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofMillis(10), Duration.ofSeconds(60),
-                    Duration.ofSeconds(1), Duration.ofSeconds(2), 0, null, Duration.ZERO))
+                    Duration.ofSeconds(1), Duration.ofSeconds(2), 0, null, Duration.ZERO, Duration.ZERO,
+                    Duration.ZERO))
                     .hasMessage("interval must be between PT1S and PT24H, was PT0.01S");
             assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    Duration.ofSeconds(5), Duration.ofSeconds(2), 0, null, Duration.ZERO))
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), 0, null, Duration.ZERO, Duration.ZERO,
+                    Duration.ZERO))
                     .hasMessage("backoff max must be at least backoff initial (PT5S), was PT2S");
             assertThatThrownBy(() -> config(0.6)).hasMessage("jitter must be between 0 and 0.5, was 0.6");
             assertThatThrownBy(() -> new WorkerConfig(" ", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO))
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO, Duration.ZERO,
+                    Duration.ZERO))
                     .hasMessage("name must not be blank, was ' '");
+            assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO, Duration.ofSeconds(2),
+                    Duration.ofSeconds(1)))
+                    .hasMessage("trigger max delay must be between the quiet time (PT2S) and PT1M, was PT1S");
+            assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO, Duration.ofMillis(-1),
+                    Duration.ofSeconds(1)))
+                    .hasMessage("trigger quiet time must be between PT0S and PT10S, was PT-0.001S");
         }
 
         @Test
@@ -45,21 +57,32 @@ class WorkerPartsTest {
     @Nested
     class Schedule {
         @Test
-        void theIntervalAfterASuccessABackoffAfterFailuresAndNoWaitAfterATrigger() {
+        void theIntervalAfterASuccessAndABackoffAfterFailures() {
             PassSchedule schedule = new PassSchedule(config(0), RandomGenerator.getDefault());
 
-            assertThat(schedule.afterPass(0, false)).isEqualTo(Duration.ofSeconds(30));
-            assertThat(schedule.afterPass(1, false)).isEqualTo(Duration.ofSeconds(10));
-            assertThat(schedule.afterPass(2, false)).isEqualTo(Duration.ofSeconds(20));
-            assertThat(schedule.afterPass(3, false)).isEqualTo(Duration.ofSeconds(35));
-            assertThat(schedule.afterPass(3, true)).isZero();
+            assertThat(schedule.afterPass(0)).isEqualTo(Duration.ofSeconds(30));
+            assertThat(schedule.afterPass(1)).isEqualTo(Duration.ofSeconds(10));
+            assertThat(schedule.afterPass(2)).isEqualTo(Duration.ofSeconds(20));
+            assertThat(schedule.afterPass(3)).isEqualTo(Duration.ofSeconds(35));
+        }
+
+        @Test
+        void triggersWaitForQuietButNoLongerThanTheMaxDelayAfterTheFirst() {
+            PassSchedule schedule = new PassSchedule(config(0.1), RandomGenerator.getDefault());
+            long ms = 1_000_000L;
+
+            assertThat(schedule.afterTriggers(0, 0, 0)).isEqualTo(Duration.ofMillis(200));
+            assertThat(schedule.afterTriggers(0, 150 * ms, 150 * ms)).isEqualTo(Duration.ofMillis(200));
+            assertThat(schedule.afterTriggers(0, 900 * ms, 900 * ms)).as("capped by the first trigger")
+                    .isEqualTo(Duration.ofMillis(100));
+            assertThat(schedule.afterTriggers(0, 100 * ms, 2_000 * ms)).as("overdue: at once").isZero();
         }
 
         @Test
         void jitterStaysWithinItsFraction() {
             PassSchedule schedule = new PassSchedule(config(0.1), new java.util.Random(7));
             for (int i = 0; i < 1000; i++) {
-                assertThat(schedule.afterPass(0, false)).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(33));
+                assertThat(schedule.afterPass(0)).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(33));
             }
         }
     }
