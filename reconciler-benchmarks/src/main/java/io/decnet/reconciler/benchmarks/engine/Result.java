@@ -1,0 +1,30 @@
+package io.decnet.reconciler.benchmarks.engine;
+
+import io.decnet.reconciler.benchmarks.engine.EngineBenchmark.Database;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One figure of the engine benchmark.
+ *
+ * @param database where the table was
+ * @param deckies the fleet size
+ * @param what what was timed
+ * @param samples the timings
+ * @param ratio the median over the sum of the three bare reads' medians, or {@code null} for a read itself
+ */
+record Result(Database database, int deckies, String what, Samples samples, Double ratio) {
+
+    /** The results as a Markdown table, milliseconds. */
+    static String table(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("| database | deckies | what | median ms | min ms | max ms | × bare reads |\n");
+        out.append("|---|---:|---|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", r.database.label(),
+                    r.deckies, r.what, Samples.ms(r.samples.median()), Samples.ms(r.samples.min()),
+                    Samples.ms(r.samples.max()), r.ratio == null ? "" : String.format(Locale.ROOT, "%.2f", r.ratio)));
+        }
+        return out.toString();
+    }
+}
