@@ -11,6 +11,7 @@ import io.decnet.reconciler.jdbi.internal.DatabaseLease;
 import io.decnet.reconciler.jdbi.internal.Dialect;
 import io.decnet.reconciler.jdbi.internal.JdbcTarget;
 import io.decnet.reconciler.jdbi.internal.PreparedStore;
+import io.decnet.reconciler.jdbi.internal.ReusedConnection;
 import io.decnet.reconciler.jdbi.internal.StoreErrors;
 import io.decnet.reconciler.jdbi.internal.StorePreparation;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.TemplateEngine;
@@ -48,9 +50,12 @@ import org.slf4j.LoggerFactory;
  * {@link RowChange}). Values are always bound parameters; the only name spliced into SQL is the validated table
  * name. Errors come out as {@link FleetStoreException} with a one-line message that never contains credentials.
  *
- * <p>A store built from a JDBC URL opens a connection per call (SQLite: with write-ahead logging, a busy timeout
- * and write-locking transactions, so that DECNET's own writer makes it wait rather than fail); one built from a
- * {@link DataSource} borrows from it and leaves its configuration alone.
+ * <p>A store built from a JDBC URL opens a connection per call on SQLite (with write-ahead logging, a busy timeout
+ * and write-locking transactions, so that DECNET's own writer makes it wait rather than fail); on PostgreSQL and
+ * MySQL/MariaDB it keeps one idle connection from one pass to the next (checked with {@code isValid} before reuse,
+ * replaced when broken or idle for 5 minutes, closed by {@link #close()}), because opening one costs those servers
+ * more than the pass's own query. One built from a {@link DataSource} borrows from it and leaves its configuration
+ * alone.
  *
  * <p>Thread-safe.
  */
@@ -62,6 +67,13 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     private final boolean readOnly;
     private final String configuredWhere;
     private final JdbcTarget target;
+    /** The connection kept between passes on a database server; null for SQLite and a caller's DataSource. */
+    private final ReusedConnection reused;
+    /**
+     * The writer lease's connections: never the kept one, because the lease lives in a session (an advisory lock,
+     * {@code GET_LOCK}) that must end when the lease's connection is closed.
+     */
+    private final Jdbi leaseJdbi;
     private final Object preparing = new Object();
     private volatile PreparedStore prepared;
     private final StorePreparation preparation;
@@ -69,14 +81,17 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
     private volatile boolean closed;
 
     private JdbiFleetStore(Jdbi jdbi, String tableName, boolean createTableIfMissing, boolean readOnly,
-            JdbcTarget target, Duration busyTimeout) {
+            JdbcTarget target, Duration busyTimeout, ReusedConnection reused, Jdbi leaseJdbi) {
         this.jdbi = jdbi;
+        this.reused = reused;
+        this.leaseJdbi = leaseJdbi;
         this.tableName = tableName;
         this.readOnly = readOnly;
         this.target = target;
         this.configuredWhere = target == null ? null : target.description();
         this.preparation = new StorePreparation(jdbi, tableName, createTableIfMissing, readOnly, target, busyTimeout);
         jdbi.setTemplateEngine(TemplateEngine.NOP);
+        leaseJdbi.setTemplateEngine(TemplateEngine.NOP);
     }
 
     /**
@@ -192,7 +207,7 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         }
         synchronized (preparing) {
             if (lease == null) {
-                lease = new DatabaseLease(jdbi, this::dialect, this::sqliteFile, tableName);
+                lease = new DatabaseLease(leaseJdbi, this::dialect, this::sqliteFile, tableName);
             }
             return lease;
         }
@@ -235,6 +250,9 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             if (lease != null) {
                 lease.close();
             }
+        }
+        if (reused != null) {
+            reused.close();
         }
     }
 
@@ -356,8 +374,9 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
                         + "; got " + sqliteBusyTimeout);
             }
             if (dataSource != null) {
-                return new JdbiFleetStore(Jdbi.create(dataSource), tableName, createTableIfMissing, readOnly, null,
-                        sqliteBusyTimeout);
+                Jdbi jdbi = Jdbi.create(dataSource);
+                return new JdbiFleetStore(jdbi, tableName, createTableIfMissing, readOnly, null, sqliteBusyTimeout,
+                        null, jdbi);
             }
             if (jdbcUrl.isBlank()) {
                 throw new IllegalArgumentException("jdbcUrl must start with one of " + JdbcUrls.SUPPORTED
@@ -365,8 +384,11 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
             }
             JdbcTarget target = JdbcTarget.of(jdbcUrl.strip());
             var properties = target.properties(sqliteBusyTimeout, readOnly);
-            return new JdbiFleetStore(Jdbi.create(() -> DriverManager.getConnection(target.url(), properties)),
-                    tableName, createTableIfMissing, readOnly, target, sqliteBusyTimeout);
+            ConnectionFactory opener = () -> DriverManager.getConnection(target.url(), properties);
+            ReusedConnection reused = target.sqlite() ? null : ReusedConnection.of(opener);
+            Jdbi direct = Jdbi.create(opener);
+            return new JdbiFleetStore(reused != null ? Jdbi.create(reused) : direct, tableName,
+                    createTableIfMissing, readOnly, target, sqliteBusyTimeout, reused, direct);
         }
     }
 }
