@@ -57,6 +57,9 @@ public final class ViewKeeper {
     private boolean dirty;
     private Map<String, ContainerStatus> published = Map.of();
     private long nextResyncNanos;
+    /** Counted by a resync, made visible with the publication that shows its repairs. */
+    private long resyncsToPublish;
+    private long divergencesToPublish;
 
     private volatile Snapshot snapshot = Snapshot.NONE;
     private volatile long eventsApplied;
@@ -134,10 +137,18 @@ public final class ViewKeeper {
      * that makes it trusted again, measured against what was last reported).
      */
     public Set<String> publish() {
-        if (!dirty) {
-            return Set.of();
-        }
+        Set<String> changed = dirty ? publishView() : Set.of();
         dirty = false;
+        if (resyncsToPublish != 0) {
+            divergences += divergencesToPublish;
+            resyncs += resyncsToPublish;
+            divergencesToPublish = 0;
+            resyncsToPublish = 0;
+        }
+        return changed;
+    }
+
+    private Set<String> publishView() {
         if (trustedGeneration == 0) {
             snapshot = new Snapshot(snapshot.observation(), 0);
             return Set.of();
@@ -201,12 +212,12 @@ public final class ViewKeeper {
         Map<String, ContainerStatus> mine = view.byName();
         Map<String, ContainerStatus> theirs = fresh.byName();
         Set<String> diverged = ContainerView.changedNames(mine, theirs);
-        resyncs++;
+        resyncsToPublish++;
         if (diverged.isEmpty()) {
             LOG.debug("resync: the event-fed view of {} containers matches the daemon's list", theirs.size());
             return;
         }
-        divergences += diverged.size();
+        divergencesToPublish += diverged.size();
         LOG.warn("resync: the event-fed view differed from the daemon's list in {} container(s), repaired: {}",
                 diverged.size(), describe(diverged, mine, theirs));
         view = fresh;
@@ -245,6 +256,7 @@ public final class ViewKeeper {
         return rebuilds;
     }
 
+    /** Resyncs completed, as of the last publication. */
     public long resyncs() {
         return resyncs;
     }
