@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * trustworthy, and tells its listener about a kill quickly. Each test watches only the containers of its own run
  * (a label of its own), as other tests share the engine.
  */
-class EventFedInspectorIT {
+class DockerEngineEventsIT {
     private static final Duration SETTLE = Duration.ofSeconds(20);
     private static final String RUN_LABEL = "io.decnet.fleet-it.events";
 
