@@ -303,7 +303,11 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
             return this;
         }
 
-        /** Where the worker thread comes from; default: daemon threads named {@code docker-inspector-N}. */
+        /**
+         * Where the worker thread comes from, and with {@link #watchEvents(boolean)} the event stream's two threads
+         * (whose names get {@code -event-stream} and {@code -event-cache} appended); default: daemon threads named
+         * {@code docker-inspector-N}.
+         */
         public Builder threadFactory(ThreadFactory factory) {
             this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
             return this;
@@ -339,7 +343,10 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
             return this;
         }
 
-        /** Where the event cache takes time from (lag, resync schedule, backoff); default the system's. */
+        /**
+         * Where the event cache takes time from (its lag, its resync schedule, the time of the last event); default
+         * the system's.
+         */
         public Builder timeSource(TimeSource time) {
             this.timeSource = Objects.requireNonNull(time, "timeSource");
             return this;

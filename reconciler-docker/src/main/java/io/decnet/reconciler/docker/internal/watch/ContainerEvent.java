@@ -36,7 +36,7 @@ public record ContainerEvent(String id, String action, Optional<String> name, lo
      *
      * @throws MalformedReplyException the line is not an event object, or a container event lacks its ID or action
      */
-    public static Optional<ContainerEvent> parse(JsonNode json) {
+    static Optional<ContainerEvent> parse(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new MalformedReplyException("an event is not a JSON object");
         }
