@@ -1,13 +1,18 @@
 package io.decnet.reconciler.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import io.decnet.reconciler.api.ContainerStatus;
 import io.decnet.reconciler.api.RuntimeInspector;
 import io.decnet.reconciler.api.RuntimeObservation;
+import io.decnet.reconciler.api.TimeSource;
 import io.decnet.reconciler.docker.internal.DockerEndpoint;
 import io.decnet.reconciler.docker.internal.DockerEnvironment;
 import io.decnet.reconciler.docker.internal.DockerObserver;
 import io.decnet.reconciler.docker.internal.InspectorSettings;
 import io.decnet.reconciler.docker.internal.TlsMaterial;
+import io.decnet.reconciler.docker.internal.watch.Backoff;
+import io.decnet.reconciler.docker.internal.watch.EventCache;
+import io.decnet.reconciler.docker.internal.watch.WatchSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
 
 /**
  * A {@link RuntimeInspector} on a Docker daemon: each {@link #observe()} makes one list call (all containers,
@@ -40,15 +47,47 @@ import java.util.function.UnaryOperator;
  *         .build();
  * }</pre>
  *
+ * <h2>Event-fed</h2>
+ * With {@link Builder#watchEvents(boolean) watchEvents(true)} the inspector keeps a view of the containers current
+ * from the daemon's event stream instead, and {@link #observe()} hands out that view: no request, and the same
+ * immutable observation object until the next change. The stream is opened first, then the containers are listed,
+ * then the events that arrived meanwhile are applied on top of the list; the view is rebuilt that way after every
+ * reconnect, so events missed while the stream was down cannot leave it wrong. Reconnects back off exponentially
+ * with jitter ({@link Builder#reconnectBackoff}); every {@link Builder#resyncInterval resync interval} a list call
+ * is compared with the view, and any difference is logged (WARN), counted and repaired.
+ *
+ * <p>Whenever the view cannot be trusted (not yet built, stream broken, reconnected but not yet rebuilt, a failed
+ * resync, or events waiting more than a second to be applied) {@link #observe()} makes one list call, exactly as
+ * without events; so an unreachable daemon is still {@link RuntimeObservation.Unreachable}, never an old view
+ * presented as observed. {@link #onChange} tells an embedder when containers changed (to start a pass at once);
+ * {@link #cacheStatus()} gives the counters for health checks and metrics.
+ *
+ * <pre>{@code
+ * DockerRuntimeInspector docker = DockerRuntimeInspector.builder()
+ *         .environment(System.getenv())
+ *         .watchEvents(true)
+ *         .resyncInterval(Duration.ofMinutes(5))
+ *         .build();
+ * docker.onChange(names -> worker.wakeUp());   // returns at once; the pass runs on the worker's thread
+ * RuntimeObservation seen = docker.observe();  // from the view, or one list call while it is not trustworthy
+ * docker.cacheStatus().ifPresent(status -> log.info("{}", status));
+ * }</pre>
+ * The event-fed inspector runs two more threads from the builder's thread factory for as long as it is open (their
+ * names end in {@code -event-stream} and {@code -event-cache}) and holds one connection open: the stream.
+ *
  * <p>Thread-safe. Observations run one at a time on one worker thread (made by the builder's
  * {@link Builder#threadFactory thread factory}, released after a minute idle); {@link #close()} interrupts an
- * observation in flight and releases everything, after which {@link #observe()} reports the inspector as closed.
+ * observation in flight and releases everything (the event stream's threads and connection too), after which
+ * {@link #observe()} reports the inspector as closed.
  */
 public final class DockerRuntimeInspector implements RuntimeInspector, AutoCloseable {
     private final DockerObserver observer;
+    /** The event-fed cache, or null without {@link Builder#watchEvents(boolean) watchEvents(true)}. */
+    private final EventCache cache;
 
-    private DockerRuntimeInspector(DockerObserver observer) {
+    private DockerRuntimeInspector(DockerObserver observer, EventCache cache) {
         this.observer = observer;
+        this.cache = cache;
     }
 
     /**
@@ -67,9 +106,57 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
         return new Builder();
     }
 
+    /**
+     * One observation of every container: one list call; or, when {@link Builder#watchEvents(boolean) watching
+     * events}, the event-fed view while it is trustworthy (no request) and one list call while it is not.
+     */
     @Override
     public RuntimeObservation observe() {
-        return observer.observe();
+        return cache != null ? cache.observe() : observer.observe();
+    }
+
+    /**
+     * Calls {@code listener} whenever the event-fed view changed; see {@link ContainerChangeListener} for when and on
+     * which thread (briefly: on the cache thread, which it must not hold up).
+     *
+     * @throws IllegalStateException this inspector was not built with {@code watchEvents(true)}
+     */
+    public void onChange(ContainerChangeListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        requireCache("onChange").onChange(listener::containersChanged);
+    }
+
+    /** The event cache's state and counters now; empty when this inspector does not watch events. */
+    public Optional<EventCacheStatus> cacheStatus() {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new EventCacheStatus(cache.connected(), cache.trustworthy(), cache.containers(),
+                cache.eventsApplied(), cache.reconnects(), cache.resyncs(), cache.divergences(), cache.fallbacks(),
+                cache.lastEventAt(), cache.lastFailure()));
+    }
+
+    /** Test seam: closes the event stream's connection as a network failure would; it reconnects by itself. */
+    void dropEventStream() {
+        requireCache("dropEventStream").dropStream();
+    }
+
+    /** Test seam: makes the event-fed view say {@code status} for container {@code name}, as a lost event would. */
+    void plantInView(String name, ContainerStatus status) {
+        requireCache("plantInView").plant(name, status);
+    }
+
+    /** Test seam: a resync now rather than at the next interval. */
+    void resyncNow() {
+        requireCache("resyncNow").resyncNow();
+    }
+
+    private EventCache requireCache(String what) {
+        if (cache == null) {
+            throw new IllegalStateException(what + " needs an inspector that watches events; build it with "
+                    + "DockerRuntimeInspector.builder().watchEvents(true)");
+        }
+        return cache;
     }
 
     /** The daemon observed, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://10.0.0.5:2376}. */
@@ -77,9 +164,15 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
         return observer.endpoint().uri();
     }
 
-    /** Interrupts an observation in flight and releases the worker thread and the transport. Idempotent. */
+    /**
+     * Interrupts an observation in flight and releases the worker thread and the transport, and the event stream's
+     * connection and threads (without waiting for them to end). Idempotent.
+     */
     @Override
     public void close() {
+        if (cache != null) {
+            cache.close();
+        }
         observer.close();
     }
 
@@ -99,6 +192,16 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
         static final int DEFAULT_RESPONSE_SECONDS = 5;
         public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(DEFAULT_CONNECT_SECONDS);
         public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(DEFAULT_RESPONSE_SECONDS);
+        /** Time between resyncs of the event-fed view with a list call, by default. */
+        public static final Duration DEFAULT_RESYNC_INTERVAL = Duration.ofMinutes(5);
+        /** The event stream's first reconnect waits between half and all of this, by default. */
+        public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofMillis(100);
+        /** Reconnect delays double up to this, by default. */
+        public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(30);
+        /** Events waiting longer than this to be applied make the view untrustworthy. */
+        static final Duration LAG_THRESHOLD = Duration.ofSeconds(1);
+        static final Duration MIN_RESYNC = Duration.ofSeconds(1);
+        static final Duration MAX_RESYNC = Duration.ofHours(24);
         static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
         static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
@@ -111,6 +214,12 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
         private final List<String> labelFilters = new ArrayList<>();
         private ThreadFactory threadFactory;
         private UnaryOperator<DockerHttpClient> httpClientDecorator = UnaryOperator.identity();
+        private boolean watchEvents;
+        private Duration resyncInterval;
+        private Duration backoffInitial;
+        private Duration backoffMax;
+        private TimeSource timeSource = TimeSource.system();
+        private RandomGenerator random;
 
         private Builder() {
         }
@@ -194,9 +303,58 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
             return this;
         }
 
-        /** Where the worker thread comes from; default: daemon threads named {@code docker-inspector-N}. */
+        /**
+         * Where the worker thread comes from, and with {@link #watchEvents(boolean)} the event stream's two threads
+         * (whose names get {@code -event-stream} and {@code -event-cache} appended); default: daemon threads named
+         * {@code docker-inspector-N}.
+         */
         public Builder threadFactory(ThreadFactory factory) {
             this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
+            return this;
+        }
+
+        /**
+         * {@code true}: keep a view of the containers current from the daemon's event stream and observe from it
+         * (see the class description); {@code false} (the default): one list call per observation.
+         */
+        public Builder watchEvents(boolean watch) {
+            this.watchEvents = watch;
+            return this;
+        }
+
+        /**
+         * How often the event-fed view is compared with a list call (and repaired where it differs); default
+         * {@link #DEFAULT_RESYNC_INTERVAL 5 minutes}, from 1 s to 24 h. Only with {@link #watchEvents(boolean)}.
+         */
+        public Builder resyncInterval(Duration interval) {
+            this.resyncInterval = Objects.requireNonNull(interval, "resyncInterval");
+            return this;
+        }
+
+        /**
+         * Delays between attempts to reopen the event stream: the first between half and all of {@code initial},
+         * each next one twice as long, up to {@code max} (default 100 ms and 30 s; each from 1 ms to 10 min). A
+         * connection that held for {@code max} or longer starts over at {@code initial}. Only with
+         * {@link #watchEvents(boolean)}.
+         */
+        public Builder reconnectBackoff(Duration initial, Duration max) {
+            this.backoffInitial = Objects.requireNonNull(initial, "initial");
+            this.backoffMax = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /**
+         * Where the event cache takes time from (its lag, its resync schedule, the time of the last event); default
+         * the system's.
+         */
+        public Builder timeSource(TimeSource time) {
+            this.timeSource = Objects.requireNonNull(time, "timeSource");
+            return this;
+        }
+
+        /** Test seam: the jitter of the reconnect backoff. */
+        Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
@@ -240,9 +398,39 @@ public final class DockerRuntimeInspector implements RuntimeInspector, AutoClose
                         : DockerEnvironment.of(Map.of(), System.getProperty("user.home", "/root")).certPath();
                 material = TlsMaterial.load(certPath);
             }
+            WatchSettings watch = watchSettings();
             ThreadFactory factory = threadFactory != null ? threadFactory : new DaemonThreads();
-            return new DockerRuntimeInspector(DockerObserver.open(new InspectorSettings(endpoint, material,
-                    connectTimeout, responseTimeout, labelFilters, factory, httpClientDecorator)));
+            InspectorSettings settings = new InspectorSettings(endpoint, material, connectTimeout, responseTimeout,
+                    labelFilters, factory, httpClientDecorator);
+            DockerObserver observer = DockerObserver.open(settings);
+            return new DockerRuntimeInspector(observer,
+                    watch == null ? null : EventCache.start(observer, settings, watch));
+        }
+
+        /** The event cache's settings, validated; null without {@link #watchEvents(boolean)}. */
+        private WatchSettings watchSettings() {
+            if (!watchEvents) {
+                if (resyncInterval != null || backoffInitial != null) {
+                    throw new IllegalArgumentException((resyncInterval != null ? "resyncInterval" : "reconnectBackoff")
+                            + " applies only to an inspector that watches events; add watchEvents(true)");
+                }
+                return null;
+            }
+            Duration resync = resyncInterval != null ? resyncInterval : DEFAULT_RESYNC_INTERVAL;
+            if (resync.compareTo(MIN_RESYNC) < 0 || resync.compareTo(MAX_RESYNC) > 0) {
+                throw new IllegalArgumentException("resyncInterval must be between " + MIN_RESYNC.toSeconds()
+                        + " s and " + MAX_RESYNC.toHours() + " h; was " + resync);
+            }
+            Duration initial = backoffInitial != null ? backoffInitial : DEFAULT_BACKOFF_INITIAL;
+            Duration max = backoffMax != null ? backoffMax : DEFAULT_BACKOFF_MAX;
+            checkTimeout("reconnectBackoff initial", initial);
+            checkTimeout("reconnectBackoff max", max);
+            if (max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("reconnectBackoff max must not be shorter than initial; was "
+                        + max + " < " + initial);
+            }
+            return new WatchSettings(resync, new Backoff(initial, max), LAG_THRESHOLD, timeSource,
+                    random != null ? random : RandomGenerator.getDefault());
         }
 
         private static String checkLabelKey(String key) {

@@ -45,7 +45,7 @@ public final class ContainerStates {
     }
 
     /** The container's own name from an API name ({@code /web} gives {@code web}), or null for a link alias. */
-    static String ownName(String raw) {
+    public static String ownName(String raw) {
         if (raw == null) {
             return null;
         }
@@ -53,7 +53,7 @@ public final class ContainerStates {
         return name.isEmpty() || name.contains("/") ? null : name;
     }
 
-    static ContainerStatus statusOf(Container container) {
+    public static ContainerStatus statusOf(Container container) {
         String state = container.getState();
         if (state != null && !state.isBlank()) {
             return ContainerStatus.of(state.trim().toLowerCase(Locale.ROOT));

@@ -54,17 +54,30 @@ public final class DockerObserver implements AutoCloseable {
         return new DockerObserver(settings, client, new DeadlineRunner(settings.threadFactory()));
     }
 
+    /** One list call, mapped to the port's observation: every container by name, or unreachable. */
     public RuntimeObservation observe() {
+        ContainerList list = list();
+        if (list instanceof ContainerList.Listed listed) {
+            return RuntimeObservation.observed(ContainerStates.byName(listed.containers()));
+        }
+        return RuntimeObservation.unreachable(((ContainerList.Failed) list).reason());
+    }
+
+    /**
+     * One {@code GET /containers/json?all=1} (with the label filters), bounded by the deadline; never throws. The
+     * event cache uses it for its rebuilds and resyncs, which need the containers' IDs.
+     */
+    public ContainerList list() {
         DockerEndpoint endpoint = settings.endpoint();
         if (closed.get()) {
-            return RuntimeObservation.unreachable("docker inspector for " + endpoint + " is closed");
+            return new ContainerList.Failed("docker inspector for " + endpoint + " is closed");
         }
         String reason;
         Throwable cause = null;
         try {
             List<Container> containers = runner.run(this::listAll, settings.deadline());
             noteReachable();
-            return RuntimeObservation.observed(ContainerStates.byName(containers));
+            return new ContainerList.Listed(containers);
         } catch (TimeoutException e) {
             reason = FailureReasons.timedOut(endpoint, settings.deadline());
         } catch (ExecutionException e) {
@@ -85,7 +98,7 @@ public final class DockerObserver implements AutoCloseable {
             reason = FailureReasons.describe(settings, e);
         }
         noteUnreachable(reason, cause);
-        return RuntimeObservation.unreachable(reason);
+        return new ContainerList.Failed(reason);
     }
 
     private List<Container> listAll() {
