@@ -22,12 +22,12 @@ import java.util.List;
 final class Adapters implements AutoCloseable {
     private final StateSource state;
     private final FleetStore store;
-    private final RuntimeInspector docker;
+    private final DockerRuntimeInspector docker;
     private final FleetEventListener events;
     private final WriterLease lease;
     private final List<AutoCloseable> opened;
 
-    private Adapters(StateSource state, JdbiFleetStore store, RuntimeInspector docker, FleetEventListener events,
+    private Adapters(StateSource state, JdbiFleetStore store, DockerRuntimeInspector docker, FleetEventListener events,
             List<AutoCloseable> opened) {
         this.state = state;
         this.store = store;
@@ -76,7 +76,9 @@ final class Adapters implements AutoCloseable {
 
     private static DockerRuntimeInspector openDocker(Settings s, CliEnvironment env) {
         try {
-            return DockerRuntimeInspector.builder().environment(env.vars()).dockerHost(s.dockerHost()).build();
+            return DockerRuntimeInspector.builder().environment(env.vars()).dockerHost(s.dockerHost())
+                    .watchEvents(s.mode() == Settings.Mode.LONG_LIVED && s.dockerEvents())
+                    .build();
         } catch (IllegalArgumentException | ReconcilerException e) {
             throw new UsageError("Docker host '" + Redaction.mask(s.dockerHost()) + "' (from --docker-host or "
                     + Settings.DOCKER_ENV + ") is unusable: " + e.getMessage(), e);
@@ -115,6 +117,11 @@ final class Adapters implements AutoCloseable {
     }
 
     RuntimeInspector docker() {
+        return docker;
+    }
+
+    /** The Docker inspector itself, for its event cache's status and change notices. */
+    DockerRuntimeInspector dockerInspector() {
         return docker;
     }
 

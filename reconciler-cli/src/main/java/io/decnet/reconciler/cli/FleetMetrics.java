@@ -4,12 +4,17 @@ import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.core.worker.PassOutcome;
 import io.decnet.reconciler.core.worker.WorkerStatus;
+import io.decnet.reconciler.docker.EventCacheStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The long-lived mode's metrics, scraped at {@code GET /metrics} in Prometheus text format:
@@ -22,7 +27,12 @@ import java.util.function.Supplier;
  *       that read them; NaN before), {@code fleet_reconciler_consecutive_failures},
  *       {@code fleet_reconciler_last_success_timestamp_seconds}</li>
  * </ul>
- * The last two are the worker's own figures ({@link WorkerStatus}), read at each scrape. Thread-safe.
+ * The last two are the worker's own figures ({@link WorkerStatus}), read at each scrape. With Docker's event stream
+ * followed ({@code --docker-events}), also {@code fleet_reconciler_docker_events_connected} and
+ * {@code ..._trustworthy} (1 or 0), and the counters {@code fleet_reconciler_docker_events_applied_total},
+ * {@code ..._reconnects_total}, {@code ..._resyncs_total}, {@code ..._divergences_total} (containers a periodic resync
+ * found different from Docker's list) and {@code ..._fallbacks_total} (passes that had to list the containers).
+ * Thread-safe.
  */
 final class FleetMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -41,6 +51,7 @@ final class FleetMetrics {
     private volatile double stateFileUsable = Double.NaN;
     private volatile Supplier<WorkerStatus> worker;
     private volatile LeasedPass lease;
+    private volatile Supplier<Optional<EventCacheStatus>> dockerEvents = Optional::empty;
 
     FleetMetrics() {
         Gauge.builder("fleet.reconciler.docker.usable", this, m -> m.dockerUsable)
@@ -60,6 +71,39 @@ final class FleetMetrics {
     /** The worker whose failures and last success the gauges show; before it is set, none and never. */
     void worker(Supplier<WorkerStatus> status) {
         this.worker = status;
+    }
+
+    /** The Docker event cache whose figures are shown; registers its meters. Call at most once. */
+    void dockerEvents(Supplier<Optional<EventCacheStatus>> status) {
+        this.dockerEvents = status;
+        Gauge.builder("fleet.reconciler.docker.events.connected", this, m -> flag(m, EventCacheStatus::connected))
+                .description("1 while Docker's event stream is open, 0 if not").register(registry);
+        Gauge.builder("fleet.reconciler.docker.events.trustworthy", this,
+                        m -> flag(m, EventCacheStatus::trustworthy))
+                .description("1 while a pass reads the containers from the event-fed cache, 0 while it lists them")
+                .register(registry);
+        cacheCounter("applied", "Container events applied to the cache", EventCacheStatus::eventsApplied);
+        cacheCounter("reconnects", "Times the event stream was opened again", EventCacheStatus::reconnects);
+        cacheCounter("resyncs", "Periodic comparisons of the cache with a list call", EventCacheStatus::resyncs);
+        cacheCounter("divergences", "Containers a resync found different from Docker's list (then repaired)",
+                EventCacheStatus::divergences);
+        cacheCounter("fallbacks", "Observations that listed the containers because the cache was not trustworthy",
+                EventCacheStatus::fallbacks);
+    }
+
+    /** The Docker event cache's figures now, if one is followed. */
+    Optional<EventCacheStatus> dockerEventsStatus() {
+        return dockerEvents.get();
+    }
+
+    private static double flag(FleetMetrics m, Predicate<EventCacheStatus> test) {
+        return m.dockerEvents.get().map(status -> test.test(status) ? 1.0 : 0.0).orElse(Double.NaN);
+    }
+
+    private void cacheCounter(String name, String description, ToLongFunction<EventCacheStatus> value) {
+        FunctionCounter.builder("fleet.reconciler.docker.events." + name, this,
+                        m -> m.dockerEvents.get().map(value::applyAsLong).orElse(0L))
+                .description(description).register(registry);
     }
 
     /** The lease whose state {@code fleet_reconciler_writer_lease_held} and {@code /healthz} show. */

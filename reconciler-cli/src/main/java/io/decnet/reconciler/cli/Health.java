@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.decnet.reconciler.core.worker.PassOutcome;
 import io.decnet.reconciler.core.worker.WorkerStatus;
+import io.decnet.reconciler.docker.EventCacheStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The {@code /healthz} verdict: healthy while the worker runs and its last successful pass ended within three
@@ -20,11 +22,15 @@ record Health(boolean healthy, String json) {
     static final int INTERVALS = 3;
 
     static Health of(WorkerStatus status, Duration interval, Instant now) {
-        return of(status, interval, now, null);
+        return of(status, interval, now, null, Optional.empty());
     }
 
-    /** As {@link #of(WorkerStatus, Duration, Instant)}, with the writer lease ({@code "held"}, {@code "standby (...)"}). */
-    static Health of(WorkerStatus status, Duration interval, Instant now, String writerLease) {
+    /**
+     * As {@link #of(WorkerStatus, Duration, Instant)}, with the writer lease ({@code "held"},
+     * {@code "standby (...)"}) and the Docker event cache's figures, when there are.
+     */
+    static Health of(WorkerStatus status, Duration interval, Instant now, String writerLease,
+            Optional<EventCacheStatus> dockerEvents) {
         Instant lastSuccess = status.lastSuccessAt();
         boolean healthy = status.state() == WorkerStatus.State.RUNNING && lastSuccess != null
                 && !lastSuccess.plus(interval.multipliedBy(INTERVALS)).isBefore(now);
@@ -51,6 +57,19 @@ record Health(boolean healthy, String json) {
         if (writerLease != null) {
             body.put("writer_lease", writerLease);
         }
+        dockerEvents.ifPresent(cache -> {
+            ObjectNode node = body.putObject("docker_events")
+                    .put("connected", cache.connected())
+                    .put("trustworthy", cache.trustworthy())
+                    .put("containers", cache.containers())
+                    .put("events_applied", cache.eventsApplied())
+                    .put("reconnects", cache.reconnects())
+                    .put("resyncs", cache.resyncs())
+                    .put("divergences", cache.divergences())
+                    .put("fallbacks", cache.fallbacks());
+            node.put("last_event_at", cache.lastEventAt().map(Instant::toString).orElse(null));
+            node.put("last_failure", cache.lastFailure().map(Redaction::mask).orElse(null));
+        });
         return new Health(healthy, io.decnet.reconciler.api.Printable.json(body.toString()));
     }
 }

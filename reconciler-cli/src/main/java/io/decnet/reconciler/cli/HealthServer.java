@@ -43,7 +43,8 @@ final class HealthServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/healthz", exchange -> {
             if (allowed(exchange)) {
-                Health health = Health.of(status.get(), interval, clock.instant(), metrics.writerLeaseDescription());
+                Health health = Health.of(status.get(), interval, clock.instant(), metrics.writerLeaseDescription(),
+                        metrics.dockerEventsStatus());
                 send(exchange, health.healthy() ? 200 : 503, "application/json", health.json() + "\n");
             }
         });

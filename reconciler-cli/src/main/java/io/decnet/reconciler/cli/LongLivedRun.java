@@ -7,6 +7,7 @@ import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.core.Reconciler;
 import io.decnet.reconciler.core.worker.ReconcileWorker;
+import io.decnet.reconciler.docker.DockerRuntimeInspector;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,12 @@ final class LongLivedRun {
                 .closeTimeout(CLOSE_TIMEOUT)
                 .build();
         metrics.worker(worker::status);
+        DockerRuntimeInspector docker = adapters.dockerInspector();
+        boolean followingDocker = docker.cacheStatus().isPresent();
+        if (followingDocker) {
+            docker.onChange(names -> worker.trigger());
+            metrics.dockerEvents(docker::cacheStatus);
+        }
         HealthServer health = null;
         if (s.healthPort() != null) {
             try {
@@ -97,7 +104,9 @@ final class LongLivedRun {
         log.info("reconciling host '{}' every {} s: state file {}, database {}, docker {}{}", s.hostUuid(),
                 s.interval().toSeconds(), s.stateFile(), s.maskedDbUrl(), Redaction.mask(s.dockerHost()),
                 (health == null ? "" : ", health and metrics on http://" + s.healthAddress() + ":" + health.port())
-                        + (watcher != null ? ", and when the state file changes" : ""));
+                        + (watcher != null ? ", and when the state file changes" : "")
+                        + (followingDocker ? (watcher != null ? " or" : ", and when") + " a container changes "
+                        + "(Docker's event stream)" : ""));
 
         boolean interrupted = false;
         while (true) {

@@ -140,6 +140,13 @@ final class ReconcileCommand implements Callable<Integer> {
                     + "--no-watch: only every --interval).")
     boolean watch;
 
+    @Option(names = "--docker-events", order = 25, negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Long-lived mode: follow Docker's event stream, so that a pass reads the containers from "
+                    + "memory instead of listing them, and a pass runs soon after a container starts, stops or "
+                    + "goes away (default on; --no-docker-events: one list call per pass, passes every --interval "
+                    + "only). While the stream is down or behind, passes list the containers as before.")
+    boolean dockerEvents;
+
     @Option(names = "--pass-timeout", order = 23, paramLabel = "SECONDS",
             description = "A pass still running after this many seconds is reported as timed out; --once also "
                     + "waits at most this long for another reconciler of the host to finish its pass (default 60).")

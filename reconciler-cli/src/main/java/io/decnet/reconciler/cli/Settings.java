@@ -32,6 +32,7 @@ import java.util.Map;
  * @param healthPort the health/metrics port, or {@code null} for none
  * @param healthAddress the address the health/metrics server binds
  * @param watch long-lived mode: run a pass when the state file changes
+ * @param dockerEvents long-lived mode: follow Docker's event stream (a cached container list, a pass on a change)
  * @param verbose print stack traces and debug logs
  */
 record Settings(
@@ -52,6 +53,7 @@ record Settings(
         Integer healthPort,
         String healthAddress,
         boolean watch,
+        boolean dockerEvents,
         boolean verbose) {
 
     /** What a run does. */
@@ -157,7 +159,7 @@ record Settings(
                 flags.json ? Output.JSON : Output.TEXT, Duration.ofSeconds(intervalSeconds),
                 Duration.ofSeconds(timeoutSeconds),
                 flags.maxDeletes, flags.refuseDeleteAll, flags.events, flags.healthPort, flags.healthAddress,
-                flags.watch, flags.verbose);
+                flags.watch, flags.dockerEvents, flags.verbose);
     }
 
     /** The reconcile rules' choices: DECNET's, plus the deletion guard when the operator opted in. */
