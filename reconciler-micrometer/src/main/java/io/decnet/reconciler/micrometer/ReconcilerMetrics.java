@@ -78,7 +78,7 @@ public final class ReconcilerMetrics implements MeterBinder, PassListener {
     private final Map<Kind, LongAdder> changes = counters(Kind.class);
     private final Map<SkipReason, LongAdder> skips = counters(SkipReason.class);
     private final LongAdder conflicts = new LongAdder();
-    private final List<Timer> durations = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Timer> durations = new CopyOnWriteArrayList<>();
     private final AtomicLong passNumber = new AtomicLong();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile double lastSuccessEpochSeconds = Double.NaN;
@@ -111,7 +111,9 @@ public final class ReconcilerMetrics implements MeterBinder, PassListener {
             counter(registry, "passes", "Passes run, by how they ended", passes.get(ending),
                     Tag.of("outcome", ending.label()));
         }
-        durations.add(Timer.builder(PREFIX + "pass.duration")
+        // addIfAbsent: Spring Boot may bind a binder that the application bound itself; a registry hands back the
+        // timer it has, which must not record each pass twice.
+        durations.addIfAbsent(Timer.builder(PREFIX + "pass.duration")
                 .description("How long passes took (up to the deadline for one that timed out)")
                 .tags(tags)
                 .publishPercentileHistogram()

@@ -173,6 +173,16 @@ class ReconcilerMetricsTest {
     }
 
     @Test
+    void bindingTwiceToOneRegistryStillTimesEachPassOnce() {
+        metrics.bindTo(registry);
+
+        metrics.record(report(List.of()), Duration.ofMillis(5));
+
+        assertThat(registry.get("fleet.reconciler.pass.duration").timer().count()).isEqualTo(1);
+        assertThat(counter("fleet.reconciler.passes", "outcome", "succeeded")).isEqualTo(1);
+    }
+
+    @Test
     void commonTagsAreOnEveryMeter() {
         SimpleMeterRegistry tagged = new SimpleMeterRegistry();
         ReconcilerMetrics.builder().tags(Tags.of("host", "local")).build().bindTo(tagged);
