@@ -63,6 +63,19 @@ class ModuleBoundariesTest {
                 .check(ALL);
     }
 
+    /**
+     * The adapters translate their vendors' types at the edge (STYLE.md 4): a caller of the library's API never
+     * needs docker-java, its HTTP client or JDBI. Only {@code internal} packages may name them.
+     */
+    @Test
+    void noPublicApiTypeOfALibraryModuleHasAnAdaptersVendorTypeInItsSignatures() {
+        for (String vendor : List.of("com.github.dockerjava", "org.apache.hc", "org.jdbi")) {
+            classes().that().arePublic().and().resideOutsideOfPackages(ROOT + ".cli..", ROOT + "..internal..")
+                    .should(exposeNoTypeOf(vendor))
+                    .check(ALL);
+        }
+    }
+
     private static ArchCondition<JavaClass> useNoOtherModulesInternals() {
         return new ArchCondition<>("use no other module's internal package (" + ROOT + ".X..internal.. is "
                 + "for " + ROOT + ".X.. only)") {
