@@ -6,6 +6,8 @@
 # Arguments go to the runner, e.g.:
 #   scripts/bench-engine.sh                                        # everything (about 10 minutes on 2 cores)
 #   scripts/bench-engine.sh --sizes 50 --passes 5 --databases sqlite   # a smoke run
+#   scripts/bench-engine.sh --freshness       # kill -> row, state file rename -> row, passes per event burst
+#                                             # with the real long-lived command (500 deckies; --deckies N ...)
 # BENCH_SKIP_BUILD=1 reuses the jar already built.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +22,11 @@ done
 export FLEET_IT_DOCKER_HOST FLEET_IT_DOCKER_IMAGE FLEET_IT_POSTGRES_URL FLEET_IT_MARIADB_URL
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -pl reconciler-benchmarks -am package -DskipTests
+  mvn -B -q -pl reconciler-benchmarks,reconciler-cli -am package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 fi
-exec java -XX:+UseSerialGC -cp "$jar" io.decnet.reconciler.benchmarks.engine.EngineBenchmark "$@"
+main=io.decnet.reconciler.benchmarks.engine.EngineBenchmark
+if [ "${1:-}" = --freshness ]; then
+  shift
+  main=io.decnet.reconciler.benchmarks.engine.FreshnessBenchmark
+fi
+exec java -XX:+UseSerialGC -cp "$jar" "$main" "$@"

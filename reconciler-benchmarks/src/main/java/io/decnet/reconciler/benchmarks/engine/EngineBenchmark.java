@@ -7,6 +7,7 @@ import io.decnet.reconciler.api.RuntimeObservation;
 import io.decnet.reconciler.core.Reconciler;
 import io.decnet.reconciler.core.statefile.StateFileSource;
 import io.decnet.reconciler.docker.DockerRuntimeInspector;
+import io.decnet.reconciler.docker.EventCacheStatus;
 import io.decnet.reconciler.jdbi.JdbiFleetStore;
 import io.decnet.reconciler.testkit.Deckies;
 import java.io.IOException;
@@ -86,7 +87,9 @@ public final class EngineBenchmark {
                 options.runningDeckies());
         try (EngineContainers docker = new EngineContainers(options.dockerHost(), options.image(), runId);
                 DockerRuntimeInspector polling = DockerRuntimeInspector.builder()
-                        .dockerHost(options.dockerHost()).build()) {
+                        .dockerHost(options.dockerHost()).build();
+                DockerRuntimeInspector watching = DockerRuntimeInspector.builder()
+                        .dockerHost(options.dockerHost()).watchEvents(true).build()) {
             try {
                 int made = 0;
                 for (int n : options.sizes()) {
@@ -99,7 +102,8 @@ public final class EngineBenchmark {
                     Path stateFile = dir.resolve("decnet-state-" + n + ".json");
                     Files.writeString(stateFile, Deckies.stateFileJson(fleet), StandardCharsets.UTF_8);
                     for (Database db : options.databases()) {
-                        results.addAll(measure(db, n, fleet, stateFile, dir, polling));
+                        awaitTrustworthy(watching);
+                        results.addAll(measure(db, n, fleet, stateFile, dir, polling, watching));
                     }
                 }
                 out.println();
@@ -116,7 +120,7 @@ public final class EngineBenchmark {
     }
 
     private List<Result> measure(Database db, int n, List<DeckySpec> fleet, Path stateFile, Path dir,
-            RuntimeInspector polling) throws IOException, SQLException {
+            RuntimeInspector polling, DockerRuntimeInspector watching) throws IOException, SQLException {
         String table = "fleet_bench_" + runId + "_" + n;
         String url = db.url(dir, n);
         List<Result> results = new ArrayList<>();
@@ -135,9 +139,15 @@ public final class EngineBenchmark {
             results.add(new Result(db, n, "read: one list call", list, null));
 
             Phases phases = new Phases();
-            Samples converged = time(() -> phases.add(converged(state, store, polling)));
+            Samples converged = time(() -> converged(state, store, polling), phases::add);
             results.add(new Result(db, n, "converged pass, polling", converged, ratio(converged, reads)));
             results.addAll(phases.results(db, n, "converged pass, polling"));
+
+            Samples eventFed = time(() -> converged(state, store, watching));
+            long selectAndPlan = select.median() + phases.planMedian();
+            results.add(new Result(db, n, "converged pass, event-fed", eventFed, ratio(eventFed, reads)
+                    + String.format(Locale.ROOT, "; %.2f× one SELECT + planning", eventFed.median()
+                    / (double) selectAndPlan)));
 
             Samples drift = new Samples();
             for (int i = 0; i < options.passes(); i++) {
@@ -154,6 +164,23 @@ public final class EngineBenchmark {
             }
         }
         return results;
+    }
+
+    /** Waits until the event-fed inspector answers from its cache (it has caught up with the containers made). */
+    private static void awaitTrustworthy(DockerRuntimeInspector watching) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!watching.cacheStatus().map(EventCacheStatus::trustworthy).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the event-fed inspector did not catch up within 60 s: "
+                        + watching.cacheStatus());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     private ReconcileReport converged(StateFileSource state, JdbiFleetStore store, RuntimeInspector docker) {
@@ -185,14 +212,20 @@ public final class EngineBenchmark {
     }
 
     private Samples time(Supplier<?> action) {
+        return time(action, result -> { });
+    }
+
+    /** Times {@code action} after a warm-up; {@code measured} gets the result of each timed run. */
+    private <T> Samples time(Supplier<T> action, java.util.function.Consumer<T> measured) {
         for (int i = 0; i < Math.min(3, options.passes()); i++) {
             action.get(); // warm-up: class loading, connections, the JIT's first tiers
         }
         Samples samples = new Samples();
         for (int i = 0; i < options.passes(); i++) {
             long t0 = System.nanoTime();
-            action.get();
+            T result = action.get();
             samples.add(System.nanoTime() - t0);
+            measured.accept(result);
         }
         return samples;
     }
@@ -232,8 +265,8 @@ public final class EngineBenchmark {
         return seen;
     }
 
-    private static Double ratio(Samples pass, long reads) {
-        return reads == 0 ? null : pass.median() / (double) reads;
+    private static String ratio(Samples pass, long reads) {
+        return String.format(Locale.ROOT, "%.2f× the bare reads", pass.median() / (double) reads);
     }
 
     private static void check(boolean ok, String what, ReconcileReport report) {

@@ -16,16 +16,20 @@ final class Phases {
     private final Samples observe = new Samples();
     private final Samples plan = new Samples();
 
-    ReconcileReport add(ReconcileReport report) {
+    void add(ReconcileReport report) {
         PhaseTimings t = report.timings();
         stateRead.add(t.stateRead().toNanos());
         storeRead.add(t.storeRead().toNanos());
         observe.add(t.runtimeObserve().toNanos());
         plan.add(t.plan().toNanos());
-        return report;
     }
 
-    /** One result per phase, named {@code <of>: <phase>}; the warm-up passes are included. */
+    /** The median planning time, in nanoseconds. */
+    long planMedian() {
+        return plan.median();
+    }
+
+    /** One result per phase, named {@code <of> · <phase>}. */
     List<Result> results(Database db, int n, String of) {
         return List.of(new Result(db, n, of + " · state read and parse", stateRead, null),
                 new Result(db, n, of + " · store read", storeRead, null),
