@@ -32,6 +32,14 @@ final class Containers implements AutoCloseable {
         docker("start", name);
     }
 
+    void pause(String name) {
+        docker("pause", name);
+    }
+
+    void unpause(String name) {
+        docker("unpause", name);
+    }
+
     void kill(String name) {
         docker("kill", name);
         docker("wait", name);
