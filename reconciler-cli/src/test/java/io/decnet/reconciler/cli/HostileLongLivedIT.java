@@ -73,6 +73,8 @@ class HostileLongLivedIT {
                 assertThat(output).doesNotContain(RAW.toArray(String[]::new));
             }
             assertThat(worker.stderrSoFar()).contains("evil\\nreconcile: inserted=9");
+            assertThat(worker.stderrSoFar()).as("the odd row named once, escaped")
+                    .containsOnlyOnce("odd row of this host").contains("run\\nning\\u202e");
             new ObjectMapper().readTree(healthAfterDelete);
             JsonNode health = new ObjectMapper().readTree(healthAfterRefusal);
             assertThat(health.get("status").asText()).isNotBlank();
