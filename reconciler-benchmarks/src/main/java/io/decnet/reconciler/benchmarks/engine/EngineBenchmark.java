@@ -143,11 +143,13 @@ public final class EngineBenchmark {
             results.add(new Result(db, n, "converged pass, polling", converged, ratio(converged, reads)));
             results.addAll(phases.results(db, n, "converged pass, polling"));
 
-            Samples eventFed = time(() -> converged(state, store, watching));
+            Phases eventPhases = new Phases();
+            Samples eventFed = time(() -> converged(state, store, watching), eventPhases::add);
             long selectAndPlan = select.median() + phases.planMedian();
             results.add(new Result(db, n, "converged pass, event-fed", eventFed, ratio(eventFed, reads)
                     + String.format(Locale.ROOT, "; %.2f× one SELECT + planning", eventFed.median()
                     / (double) selectAndPlan)));
+            results.addAll(eventPhases.results(db, n, "converged pass, event-fed"));
 
             Samples drift = new Samples();
             for (int i = 0; i < options.passes(); i++) {
