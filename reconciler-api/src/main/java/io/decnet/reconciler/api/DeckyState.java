@@ -31,8 +31,13 @@ public record DeckyState(String value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** The state named by {@code value}, known or not. */
+    /** The state named by {@code value}, known or not; a known one is its constant (rows share it). */
     public static DeckyState of(String value) {
+        for (DeckyState known : KNOWN) {
+            if (known.value.equals(value)) {
+                return known;
+            }
+        }
         return new DeckyState(value);
     }
 

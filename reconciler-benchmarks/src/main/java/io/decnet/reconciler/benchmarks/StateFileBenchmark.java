@@ -14,8 +14,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@link StateFileSource#read()} of a {@code decnet-state.json} of 1,000 and 10,000 deckies (0.39 and 3.9 MB),
- * written once into a temporary directory: the file read (from the page cache), the parse, the schema checks and
- * each decky's {@code configJson}. (100,000 such deckies make 39 MB, over the reader's default 16 MiB cap.)
+ * written once into a temporary directory, from the page cache. {@code file=changed}: every read parses (the
+ * source is built with {@code reuseUnchanged(false)}, which costs what a changed file costs): the read, the parse,
+ * the schema checks and each decky's {@code configJson}. {@code file=unchanged}: the file is the one read last, so
+ * a read costs its stamp and the hash of its bytes, and gives back the fleet read before.
  *
  * <p>Not thread-safe: JMH state of one benchmark thread (see {@link ShortRun} for the settings).
  */
@@ -24,15 +26,18 @@ public class StateFileBenchmark extends ShortRun {
     @Param({"1000", "10000"})
     int deckies;
 
+    @Param({"unchanged", "changed"})
+    String file;
+
     private Path dir;
     private StateFileSource source;
 
     @Setup(Level.Trial)
     public void writeStateFile() throws IOException {
         dir = Files.createTempDirectory("decnet-state-bench");
-        Path file = dir.resolve("decnet-state.json");
-        Files.writeString(file, Deckies.stateFileJson(Fleets.deckies(deckies)));
-        source = StateFileSource.of(file);
+        Path path = dir.resolve("decnet-state.json");
+        Files.writeString(path, Deckies.stateFileJson(Fleets.deckies(deckies)));
+        source = StateFileSource.builder(path).reuseUnchanged(!"changed".equals(file)).build();
         DesiredFleet fleet = source.read();
         if (!(fleet instanceof DesiredFleet.Present present) || present.deckies().size() != deckies) {
             throw new IllegalStateException("the generated state file must read as " + deckies

@@ -9,6 +9,11 @@ import java.util.Optional;
 /**
  * Compares {@code decky_config} texts as JSON values, so that the spacing and key order DECNET's Python writes
  * are not drift. Pure.
+ *
+ * <p>Parsing both texts costs several times a whole converged plan, and it would run on every pass for each row
+ * DECNET's deployer wrote. So two cheap checks come first: the same text, then the row being exactly what Python's
+ * {@code json.dumps} writes for the state file's decky ({@link PythonDumps}); either one proves the same value.
+ * Only a row that passes neither (another key order, numbers written otherwise, a damaged row) is parsed.
  */
 final class ConfigJson {
 
@@ -28,7 +33,7 @@ final class ConfigJson {
         if (rowConfig == null) {
             return false;
         }
-        if (rowConfig.equals(fileConfig)) {
+        if (rowConfig.equals(fileConfig) || PythonDumps.isDumpsOf(fileConfig, rowConfig)) {
             return true;
         }
         Optional<JsonNode> row = parse(rowConfig);

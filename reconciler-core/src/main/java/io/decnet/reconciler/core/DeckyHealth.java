@@ -4,9 +4,7 @@ import io.decnet.reconciler.api.ContainerStatus;
 import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DeckyState;
 import io.decnet.reconciler.api.RuntimeObservation;
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Docker's view of one decky (SPEC §2.3): how many of its expected containers exist and how many run, and the
@@ -20,20 +18,36 @@ record DeckyHealth(int expected, int present, int running) {
 
     /** Counts the containers of {@code decky} in {@code observed}. */
     static DeckyHealth of(DeckySpec decky, RuntimeObservation.Observed observed) {
-        // A set: services "a_b" and "a-b" name the same container, which counts once.
-        Set<String> names = new LinkedHashSet<>(decky.containerNames());
+        // This runs for every decky of every pass, so no streams, sets or optionals: a decky has a few services.
+        List<String> services = decky.services();
+        String[] names = new String[services.size()];
+        int expected = 0;
         int present = 0;
         int running = 0;
-        for (String name : names) {
-            Optional<ContainerStatus> status = observed.status(name);
-            if (status.isPresent()) {
+        for (String service : services) {
+            String name = DeckySpec.containerName(decky.name(), service);
+            if (seen(names, expected, name)) {
+                continue; // services "a_b" and "a-b" name the same container, which counts once
+            }
+            names[expected++] = name;
+            ContainerStatus status = observed.containers().get(name);
+            if (status != null) {
                 present++;
-                if (status.get().isRunning()) {
+                if (status.isRunning()) {
                     running++;
                 }
             }
         }
-        return new DeckyHealth(names.size(), present, running);
+        return new DeckyHealth(expected, present, running);
+    }
+
+    private static boolean seen(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code running}, {@code torn_down}, {@code failed} or {@code degraded}. */

@@ -1,10 +1,15 @@
 package io.decnet.reconciler.core.statefile;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.Printable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,33 +38,119 @@ final class StateFileSchema {
         }
     }
 
-    /** The deckies of a parsed state file, in file order. */
-    static List<DeckySpec> deckies(JsonNode root, ObjectMapper mapper) throws Invalid {
-        if (root == null || root.isMissingNode()) {
+    /**
+     * The deckies of the state file {@code parser} is at the start of, in file order. The document is streamed:
+     * only one decky's tree is held at a time, so memory follows the fleet, not the file's text. Every token up to
+     * the end is read before a schema problem is reported, so a document that is also broken as JSON (a truncated
+     * file) is reported as broken JSON, as when the whole tree was read first.
+     *
+     * @param nodes reads one value of the document as a tree (without checking for trailing tokens)
+     * @param mapper writes each decky back as its {@code configJson}
+     * @throws IOException when the document is not one valid JSON value (Jackson's exceptions), or reading fails
+     * @throws Invalid when the document is valid JSON but breaks the schema
+     */
+    static List<DeckySpec> deckies(JsonParser parser, ObjectReader nodes, ObjectMapper mapper)
+            throws IOException, Invalid {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
             throw new Invalid("is empty");
         }
-        if (!root.isObject()) {
+        if (first != JsonToken.START_OBJECT) {
+            JsonNode root = nodes.readTree(parser);
+            endOfDocument(parser);
             throw new Invalid("must hold a JSON object, holds " + kind(root));
         }
-        JsonNode config = root.get("config");
-        if (config == null || !config.isObject()) {
-            throw new Invalid("\"config\" must be an object, " + found(config));
-        }
-        JsonNode deckies = config.get("deckies");
-        if (deckies == null || !deckies.isArray()) {
-            throw new Invalid("\"config.deckies\" must be a list, " + found(deckies));
-        }
-        List<DeckySpec> specs = new ArrayList<>(deckies.size());
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < deckies.size(); i++) {
-            DeckySpec spec = decky(i, deckies.get(i), mapper);
-            Integer first = seen.putIfAbsent(spec.name(), i);
-            if (first != null) {
-                throw new Invalid(where(i, spec.name()) + "\"name\" duplicates deckies[" + first + "]");
+        Deckies deckies = null;
+        Invalid problem = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean config = "config".equals(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (!config) {
+                parser.skipChildren();
+            } else if (value != JsonToken.START_OBJECT) {
+                problem = new Invalid("\"config\" must be an object, " + found(nodes.readTree(parser)));
+            } else {
+                deckies = config(parser, nodes, mapper);
             }
-            specs.add(spec);
         }
-        return specs;
+        endOfDocument(parser);
+        if (problem != null) {
+            throw problem;
+        }
+        if (deckies == null) {
+            throw new Invalid("\"config\" must be an object, " + found(null));
+        }
+        return deckies.specs();
+    }
+
+    /** The inside of {@code config}, up to its end: its {@code deckies}, or why not. */
+    private static Deckies config(JsonParser parser, ObjectReader nodes, ObjectMapper mapper) throws IOException {
+        Deckies deckies = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean list = "deckies".equals(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (!list) {
+                parser.skipChildren();
+            } else if (value != JsonToken.START_ARRAY) {
+                deckies = new Deckies(new Invalid("\"config.deckies\" must be a list, "
+                        + found(nodes.readTree(parser))));
+            } else {
+                deckies = list(parser, nodes, mapper);
+            }
+        }
+        return deckies != null ? deckies
+                : new Deckies(new Invalid("\"config.deckies\" must be a list, " + found(null)));
+    }
+
+    /** The elements of {@code deckies}, up to its end; after the first broken one the rest is only read. */
+    private static Deckies list(JsonParser parser, ObjectReader nodes, ObjectMapper mapper) throws IOException {
+        Deckies deckies = new Deckies();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+            if (deckies.problem != null) {
+                parser.skipChildren();
+                continue;
+            }
+            try {
+                DeckySpec spec = decky(i, nodes.readTree(parser), mapper);
+                Integer first = seen.putIfAbsent(spec.name(), i);
+                if (first != null) {
+                    throw new Invalid(where(i, spec.name()) + "\"name\" duplicates deckies[" + first + "]");
+                }
+                deckies.specs.add(spec);
+            } catch (Invalid e) {
+                deckies.problem = e;
+            }
+        }
+        return deckies;
+    }
+
+    /** Nothing may follow the document's value (as Jackson's FAIL_ON_TRAILING_TOKENS, same message). */
+    private static void endOfDocument(JsonParser parser) throws IOException {
+        JsonToken extra = parser.nextToken();
+        if (extra != null) {
+            throw new JsonParseException(parser, "Trailing token (of type " + extra + ") found after value");
+        }
+    }
+
+    /** The deckies read so far, or the first problem found in them. Not thread-safe: one parse. */
+    private static final class Deckies {
+        private final List<DeckySpec> specs = new ArrayList<>();
+        private Invalid problem;
+
+        Deckies() {
+        }
+
+        Deckies(Invalid problem) {
+            this.problem = problem;
+        }
+
+        List<DeckySpec> specs() throws Invalid {
+            if (problem != null) {
+                throw problem;
+            }
+            return specs;
+        }
     }
 
     private static DeckySpec decky(int index, JsonNode decky, ObjectMapper mapper) throws Invalid {

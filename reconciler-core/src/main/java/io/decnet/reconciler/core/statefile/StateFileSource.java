@@ -2,6 +2,7 @@ package io.decnet.reconciler.core.statefile;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -9,20 +10,22 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.decnet.reconciler.api.DeckySpec;
 import io.decnet.reconciler.api.DesiredFleet;
 import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.api.StateSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -41,20 +44,39 @@ import java.util.regex.Pattern;
  * </ul>
  * {@link #read()} never throws.
  *
+ * <p><b>Cost.</b> The document is streamed, one decky's tree at a time, so a read holds the fleet it builds and
+ * not the file's text or a tree of all of it. A file that has not changed since the last successful read is not
+ * parsed again: when its device and inode (or file key), size, modification and change times are those of that
+ * read and a hash of its bytes (read again, which costs a small fraction of parsing them) is too, the fleet of that
+ * read is returned as it is ({@link DesiredFleet.Present} is immutable, so passes may share it). The hash is what
+ * catches a same-size rewrite within one tick of the file system's clock. A fleet is kept only when the file's
+ * stamp was the same after the read as before it (a file rewritten while it was read is parsed again next time);
+ * the source holds that one fleet, and drops it when the file is absent. {@link Builder#reuseUnchanged(boolean)}
+ * turns this off.
+ *
  * <pre>{@code
  * StateSource state = StateFileSource.builder(Path.of("/var/lib/decnet/decnet-state.json"))
  *         .maxBytes(4 * 1024 * 1024)
  *         .build();
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe: its settings are immutable, and the one fleet it keeps is swapped atomically. Passes that read
+ * at once each check the file; each gets a fleet as read from the file, and the last parse to finish is kept.
  */
 public final class StateFileSource implements StateSource {
 
-    /** The default size cap: 16 MiB. */
-    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+    /**
+     * The default size cap: 64 MiB. The reader streams the file, so what a read holds is the fleet (about the size
+     * of the deckies' compact JSON), not the file's text; the cap bounds that. DECNET writes about 550 bytes per
+     * decky with services and config (see SPEC §2.1, indented), so 64 MiB holds about 120,000 such deckies, and a
+     * 100,000-decky fleet fits with room to spare.
+     */
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-    /** The largest cap accepted: 1 GiB (a file is read into memory whole). */
+    /** The size of a decky as DECNET writes it, with services and config, indented: for messages. */
+    static final long TYPICAL_DECKY_BYTES = 550;
+
+    /** The largest cap accepted: 1 GiB (the fleet such a file holds must fit in memory). */
     public static final long MAX_MAX_BYTES = 1024L * 1024 * 1024;
 
     /**
@@ -78,20 +100,28 @@ public final class StateFileSource implements StateSource {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+    // One decky at a time from a parser in the middle of the document: the end is checked once, at the end.
+    private static final ObjectReader NODES =
+            MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Path path;
     private final long maxBytes;
     private final Duration absentSettle;
     private final Sleeper sleeper;
+    private final boolean reuseUnchanged;
+    private final Stamper stamper;
+    private final AtomicReference<LastRead> lastRead = new AtomicReference<>();
 
-    private StateFileSource(Path path, long maxBytes, Duration absentSettle, Sleeper sleeper) {
-        this.path = path;
-        this.maxBytes = maxBytes;
-        this.absentSettle = absentSettle;
-        this.sleeper = sleeper;
+    private StateFileSource(Builder b) {
+        this.path = b.path;
+        this.maxBytes = b.maxBytes;
+        this.absentSettle = b.absentSettle;
+        this.sleeper = b.sleeper;
+        this.reuseUnchanged = b.reuseUnchanged;
+        this.stamper = b.stamper;
     }
 
-    /** A reader of {@code path} with the default 16 MiB cap. */
+    /** A reader of {@code path} with the default cap ({@link #DEFAULT_MAX_BYTES}). */
     public static StateFileSource of(Path path) {
         return builder(path).build();
     }
@@ -146,31 +176,64 @@ public final class StateFileSource implements StateSource {
     }
 
     private DesiredFleet readFile() {
-        byte[] bytes;
         try {
-            bytes = readCapped();
+            FileStamp stamp = stamper.stamp(path);
+            if (!stamp.regularFile()) {
+                // A FIFO would block the pass until someone writes to it; a device may never end.
+                return unreadable("cannot be read: not a regular file (a directory, FIFO or device)");
+            }
+            if (stamp.size() > maxBytes) {
+                return unreadable(overCap(stamp.size()));
+            }
+            LastRead last = lastRead.get();
+            if (last != null && last.stamp().sameAs(stamp) && last.hash() == hashOfFile()) {
+                return last.fleet();
+            }
+            return parse(stamp);
         } catch (NoSuchFileException e) {
+            lastRead.set(null);
             return absentOrMisplaced();
         } catch (AccessDeniedException e) {
             return unreadable("permission denied");
-        } catch (Refused e) {
+        } catch (RefusedFile e) {
             return unreadable(e.getMessage());
         } catch (IOException | SecurityException e) {
             return unreadable("cannot be read: " + Printable.of(describe(e)));
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
+    }
+
+    /** Parses the file; the fleet is kept for the next read when the file did not change while it was read. */
+    private DesiredFleet parse(FileStamp before) throws IOException {
+        List<DeckySpec> deckies;
+        long hash;
+        try (ContentStream content = new ContentStream(Files.newInputStream(path), maxBytes);
+                JsonParser parser = MAPPER.createParser(content)) {
+            deckies = StateFileSchema.deckies(parser, NODES, MAPPER);
+            hash = content.drain().hash();
         } catch (JacksonException e) {
             return unreadable("not valid JSON (truncated or corrupt?): " + Printable.of(describe(e)));
-        } catch (IOException e) {
-            return unreadable("cannot be parsed: " + Printable.of(describe(e)));
-        }
-        try {
-            return DesiredFleet.present(StateFileSchema.deckies(root, MAPPER));
         } catch (StateFileSchema.Invalid e) {
             return unreadable(e.getMessage());
         }
+        DesiredFleet.Present fleet = DesiredFleet.present(deckies);
+        if (reuseUnchanged && before.sameAs(stamper.stamp(path))) {
+            lastRead.set(new LastRead(before, hash, fleet));
+        }
+        return fleet;
+    }
+
+    /** The hash of the file's whole content now, read through the size cap. */
+    private long hashOfFile() throws IOException {
+        try (ContentStream content = new ContentStream(Files.newInputStream(path), maxBytes)) {
+            return content.drain().hash();
+        }
+    }
+
+    private String overCap(long size) {
+        return "is " + size + " bytes, over the size cap of " + maxBytes + " bytes; not parsed (the cap bounds what "
+                + "a pass may spend on the state file; the default, " + DEFAULT_MAX_BYTES + " bytes, holds about "
+                + DEFAULT_MAX_BYTES / TYPICAL_DECKY_BYTES + " deckies as DECNET writes them; an embedder sets "
+                + "another with StateFileSource.Builder.maxBytes)";
     }
 
     /**
@@ -187,25 +250,6 @@ public final class StateFileSource implements StateSource {
             return unreadable("is a symbolic link to a file that does not exist");
         }
         return DesiredFleet.absent(Printable.of(path.toString()));
-    }
-
-    private byte[] readCapped() throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        if (!attributes.isRegularFile()) {
-            // A FIFO would block the pass until someone writes to it; a device may never end.
-            throw new Refused("cannot be read: not a regular file (a directory, FIFO or device)");
-        }
-        long size = attributes.size();
-        if (size > maxBytes) {
-            throw new Refused("is " + size + " bytes, over the size cap of " + maxBytes + " bytes; not parsed");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes((int) maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new Refused("grew past the size cap of " + maxBytes + " bytes while being read; not parsed");
-            }
-            return bytes;
-        }
     }
 
     private static final Pattern REDACTED_SOURCE =
@@ -230,9 +274,20 @@ public final class StateFileSource implements StateSource {
                 + e.getMessage();
     }
 
+    /** Reads a {@link FileStamp}; tests pass one that hides a change of the file's metadata. */
+    @FunctionalInterface
+    interface Stamper {
+        FileStamp stamp(Path path) throws IOException;
+    }
+
+    /** The last fleet parsed, the stamp of its file before the read and the hash of the bytes parsed. */
+    private record LastRead(FileStamp stamp, long hash, DesiredFleet.Present fleet) {
+    }
+
     @Override
     public String toString() {
-        return "StateFileSource[" + path + ", maxBytes=" + maxBytes + ", absentSettle=" + absentSettle + "]";
+        return "StateFileSource[" + path + ", maxBytes=" + maxBytes + ", absentSettle=" + absentSettle
+                + ", reuseUnchanged=" + reuseUnchanged + "]";
     }
 
     /** Waits; {@link #SYSTEM} is {@link Thread#sleep}, tests pass their own. */
@@ -241,15 +296,6 @@ public final class StateFileSource implements StateSource {
         Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
 
         void sleep(Duration duration) throws InterruptedException;
-    }
-
-    /** A file the reader will not read: too big, or not a regular file. */
-    private static final class Refused extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Refused(String message) {
-            super(message);
-        }
     }
 
     /**
@@ -262,6 +308,8 @@ public final class StateFileSource implements StateSource {
         private long maxBytes = DEFAULT_MAX_BYTES;
         private Duration absentSettle = DEFAULT_ABSENT_SETTLE;
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private boolean reuseUnchanged = true;
+        private Stamper stamper = FileStamp::of;
 
         private Builder(Path path) {
             this.path = path;
@@ -280,6 +328,22 @@ public final class StateFileSource implements StateSource {
          */
         public Builder absentSettle(Duration absentSettle) {
             this.absentSettle = absentSettle;
+            return this;
+        }
+
+        /**
+         * Whether a file unchanged since the last read (same file, size, times and content hash) gives back the
+         * fleet of that read instead of being parsed again. Default {@code true}; {@code false} parses on every
+         * read and keeps nothing between reads.
+         */
+        public Builder reuseUnchanged(boolean reuseUnchanged) {
+            this.reuseUnchanged = reuseUnchanged;
+            return this;
+        }
+
+        /** What the file system says about the file; default {@link FileStamp#of}. For tests, package-private. */
+        Builder stamper(Stamper stamper) {
+            this.stamper = stamper;
             return this;
         }
 
@@ -309,7 +373,8 @@ public final class StateFileSource implements StateSource {
             if (sleeper == null) {
                 throw new IllegalArgumentException("sleeper must be a Sleeper (default Sleeper.SYSTEM), was null");
             }
-            return new StateFileSource(Objects.requireNonNull(path), maxBytes, absentSettle, sleeper);
+            Objects.requireNonNull(stamper, "stamper");
+            return new StateFileSource(this);
         }
     }
 }

@@ -119,8 +119,13 @@ class StateFileSourceTest {
     }
 
     @Test
-    void theDefaultCapIsSixteenMebibytes() {
-        assertThat(StateFileSource.of(dir.resolve("x.json")).maxBytes()).isEqualTo(16L * 1024 * 1024);
+    void theDefaultCapIsSixtyFourMebibytesAndTheReasonExplainsIt() throws IOException {
+        assertThat(StateFileSource.of(dir.resolve("x.json")).maxBytes()).isEqualTo(64L * 1024 * 1024);
+        Path file = write("x".repeat(2048));
+
+        assertThat(reason(StateFileSource.builder(file).maxBytes(1024).build().read()))
+                .contains("the cap bounds what a pass may spend on the state file", "67108864 bytes",
+                        "StateFileSource.Builder.maxBytes");
     }
 
     @Test

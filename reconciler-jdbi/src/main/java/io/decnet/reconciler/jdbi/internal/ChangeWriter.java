@@ -16,15 +16,20 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Applies one call's changes on a handle already in a transaction: one JDBC batch per kind of change (insert,
+ * Applies one call's changes on a handle already in a transaction: JDBC batches per kind of change (insert,
  * update, delete), each entry conditional, its update count telling APPLIED (1) from CONFLICT (0).
  *
- * <p>Changes of one kind run together, so a call whose changes name distinct deckies (what a reconcile pass
- * produces) costs at most three round trips. When a name comes back within a call, the changes are cut into
- * segments at that point and the segments run in order, so the result is always that of applying the changes one
- * by one. Stateless, thread-safe.
+ * <p>Changes of one kind run together, in batches of at most {@value #BATCH} entries, so a call whose changes name
+ * distinct deckies (what a reconcile pass produces) costs one round trip per kind and per {@value #BATCH} rows
+ * (three for a pass of up to {@value #BATCH} changes of each kind). The cap bounds memory: JDBI and the driver keep
+ * every bound entry of a batch until it runs, about a kilobyte each, so one batch of 300,000 inserts alone filled a
+ * 512 MiB heap. When a name comes back within a call, the changes are cut into segments at that point and the
+ * segments run in order, so the result is always that of applying the changes one by one. Stateless, thread-safe.
  */
 final class ChangeWriter {
+    /** The most entries sent in one JDBC batch. */
+    static final int BATCH = 1_000;
+
     private final FleetTable table;
 
     ChangeWriter(FleetTable table) {
@@ -62,15 +67,22 @@ final class ChangeWriter {
     private void run(Handle handle, String host, List<RowChange> changes, List<Integer> segment,
             Class<? extends RowChange> kind, String sql, WriteOutcome[] outcomes) {
         List<Integer> indexes = segment.stream().filter(i -> kind.isInstance(changes.get(i))).toList();
-        if (indexes.isEmpty()) {
-            return;
+        for (int from = 0; from < indexes.size(); from += BATCH) {
+            runBatch(handle, host, changes, indexes.subList(from, Math.min(indexes.size(), from + BATCH)), sql,
+                    outcomes);
         }
-        PreparedBatch batch = handle.prepareBatch(sql);
-        for (int i : indexes) {
-            bind(batch, host, changes.get(i));
-            batch.add();
+    }
+
+    private void runBatch(Handle handle, String host, List<RowChange> changes, List<Integer> indexes, String sql,
+            WriteOutcome[] outcomes) {
+        int[] counts;
+        try (PreparedBatch batch = handle.prepareBatch(sql)) {
+            for (int i : indexes) {
+                bind(batch, host, changes.get(i));
+                batch.add();
+            }
+            counts = batch.execute();
         }
-        int[] counts = batch.execute();
         if (counts.length != indexes.size()) {
             throw new FleetStoreException("the JDBC driver returned " + counts.length + " update counts for a batch of "
                     + indexes.size() + " statements on table " + table.name() + "; nothing was applied");

@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
@@ -23,13 +26,19 @@ import org.slf4j.LoggerFactory;
  * (the pass rewrites it from the state file, or deletes the row), a {@code last_seen} or {@code updated_at} that
  * is no timestamp reads as NULL (conditional writes then require it to be still unreadable). Blank or unknown
  * states are kept as they are ({@link DeckyState} accepts any string). A NULL {@code state} reads as blank.
- * Only a failure of the database itself fails the read. Stateless, thread-safe.
+ * Only a failure of the database itself fails the read.
+ *
+ * <p>One mapping per read: rows of one read share their host string and, for equal {@code services} texts, one
+ * services list (a host's deckies run a handful of service sets), so a big fleet's rows do not each carry copies.
+ * Not thread-safe: JDBI maps one read's rows on one thread.
  */
 final class RowMapping implements RowMapper<FleetRow> {
     private static final Logger LOG = LoggerFactory.getLogger(RowMapping.class);
     private static final int SHOWN_CHARACTERS = 60;
 
     private final FleetTable table;
+    private final Map<String, List<String>> servicesByText = new HashMap<>();
+    private String lastHost;
 
     RowMapping(FleetTable table) {
         this.table = table;
@@ -38,6 +47,10 @@ final class RowMapping implements RowMapper<FleetRow> {
     @Override
     public FleetRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         String host = rs.getString("host_uuid");
+        if (host != null && host.equals(lastHost)) {
+            host = lastHost;
+        }
+        lastHost = host;
         String name = rs.getString("name");
         List<String> anomalies = new ArrayList<>(0);
         String stateText = rs.getString("state");
@@ -57,12 +70,18 @@ final class RowMapping implements RowMapper<FleetRow> {
         return row;
     }
 
-    private static List<String> services(String text, List<String> anomalies) {
+    private List<String> services(String text, List<String> anomalies) {
         if (text == null) {
             anomalies.add("services is NULL");
             return List.of();
         }
-        return ServicesJson.read(text).orElseGet(() -> {
+        List<String> known = servicesByText.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<List<String>> read = ServicesJson.read(text).map(List::copyOf);
+        read.ifPresent(services -> servicesByText.put(text, services));
+        return read.orElseGet(() -> {
             anomalies.add("services is not a JSON array of strings: " + shown(text));
             return List.of();
         });
