@@ -68,9 +68,9 @@ final class Adapters implements AutoCloseable {
         }
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && Files.notExists(dir)) {
-            throw new UsageError("state file " + file + " (from " + s.stateOrigin() + ") does not exist, nor does "
+            throw new UsageError("state_file_directory_missing", "state file " + file + " (from " + s.stateOrigin() + ") does not exist, nor does "
                     + "its directory " + dir + "; nothing was changed. Point --state (or " + Settings.STATE_ENV
-                    + ") at DECNET's decnet-state.json");
+                    + ") at DECNET's decnet-state.json", null);
         }
     }
 
@@ -80,7 +80,7 @@ final class Adapters implements AutoCloseable {
                     .watchEvents(s.mode() == Settings.Mode.LONG_LIVED && s.dockerEvents())
                     .build();
         } catch (IllegalArgumentException | ReconcilerException e) {
-            throw new UsageError("Docker host '" + Redaction.mask(s.dockerHost()) + "' (from --docker-host or "
+            throw new UsageError("docker_unusable", "Docker host '" + Redaction.mask(s.dockerHost()) + "' (from --docker-host or "
                     + Settings.DOCKER_ENV + ") is unusable: " + e.getMessage(), e);
         }
     }
@@ -89,7 +89,7 @@ final class Adapters implements AutoCloseable {
         try {
             return JdbiFleetStore.builder().jdbcUrl(s.dbUrl()).readOnly(s.dryRun()).build();
         } catch (IllegalArgumentException | ReconcilerException e) {
-            throw new UsageError("database " + s.maskedDbUrl() + " (from --db or " + Settings.DB_ENV
+            throw new UsageError("database_unavailable", "database " + s.maskedDbUrl() + " (from --db or " + Settings.DB_ENV
                     + ") cannot be opened: " + Redaction.scrub(e.getMessage(), s.dbUrl()), e);
         }
     }
@@ -104,7 +104,7 @@ final class Adapters implements AutoCloseable {
         try {
             return JsonLinesEventListener.appendingTo(Path.of(s.events()));
         } catch (ReconcilerException e) {
-            throw new UsageError(e.getMessage() + " (check --events)", e);
+            throw new UsageError("events_file_unusable", e.getMessage() + " (check --events)", e);
         }
     }
 

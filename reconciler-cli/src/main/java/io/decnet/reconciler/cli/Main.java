@@ -13,7 +13,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code fleet-reconciler} command. {@link #main} runs it in this process and exits with its code;
@@ -35,7 +40,8 @@ public final class Main {
                 secretsFrom(args, System.getenv())), true, cs);
         System.setErr(scrubbedErr);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(scrubbedErr, cs), true);
-        int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, Logging::configure));
+        int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, Logging::configure,
+                Settings.DEFAULT_DOCKER, System.console() != null));
         out.flush();
         err.flush();
         if (shutdown.claimNormalExit()) {
@@ -48,7 +54,7 @@ public final class Main {
     static boolean isLongLived(String[] args) {
         List<String> list = List.of(args);
         return list.contains("reconcile") && list.stream().noneMatch(a -> a.equals("--once")
-                || a.equals("--dry-run") || a.equals("--json") || a.equals("-h") || a.equals("--help"));
+                || a.equals("--dry-run") || a.equals("-h") || a.equals("--help"));
     }
 
     /** The text whose JDBC URLs carry the passwords to keep out of output: the arguments and the URL variable. */
@@ -62,36 +68,74 @@ public final class Main {
         cl.addSubcommand("reconcile", new ReconcileCommand(env));
         cl.setOut(env.out());
         cl.setErr(env.err());
-        cl.setParameterExceptionHandler((ex, args1) -> {
+        cl.setParameterExceptionHandler((ex, rest) -> {
             CommandLine failed = ex.getCommandLine();
-            env.err().println("error: " + Redaction.mask(ex.getMessage()) + " (see '"
-                    + failed.getCommandSpec().qualifiedName() + " --help')");
+            String message = Redaction.scrub(String.valueOf(ex.getMessage()), secretsFrom(args, env.vars()));
+            if (wantsJson(args)) {
+                // --json promises one JSON document on stdout, also when the flags could not be parsed.
+                env.out().println(ReportJson.error(new ErrorCode(parseErrorCode(ex), message), OnceRun.ERROR));
+                env.out().flush();
+            }
+            env.err().println("error: " + message + " (see '" + failed.getCommandSpec().qualifiedName()
+                    + " --help')");
+            if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                env.err().println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
             env.err().flush();
             return OnceRun.ERROR;
         });
         cl.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             boolean verbose = matched(parseResult, "--verbose");
+            String secrets = secretsFrom(args, env.vars());
+            String message = ex instanceof UsageError ? Redaction.scrub(String.valueOf(ex.getMessage()), secrets)
+                    : "unexpected failure: " + Redaction.scrub(String.valueOf(ex), secrets);
             if (matched(parseResult, "--json")) {
-                // --json promises one JSON object on stdout, whatever happened.
-                env.out().println(ReportJson.error(Redaction.scrub(String.valueOf(ex.getMessage()),
-                        secretsFrom(args, env.vars())), OnceRun.ERROR));
+                // --json promises one JSON document on stdout, whatever happened.
+                String code = ex instanceof UsageError usage ? usage.code() : "internal_error";
+                env.out().println(ReportJson.error(new ErrorCode(code, message), OnceRun.ERROR));
                 env.out().flush();
             }
-            if (ex instanceof UsageError) {
-                env.err().println("error: " + Redaction.mask(ex.getMessage()));
-            } else {
-                env.err().println("error: unexpected failure: " + Redaction.mask(String.valueOf(ex))
-                        + (verbose ? "" : " (run with --verbose for the stack trace)"));
-            }
+            env.err().println("error: " + message
+                    + (ex instanceof UsageError || verbose ? "" : " (run with --verbose for the stack trace)"));
             if (verbose) {
                 StringWriter trace = new StringWriter();
                 ex.printStackTrace(new PrintWriter(trace));
-                env.err().print(Redaction.scrub(trace.toString(), secretsFrom(args, env.vars())));
+                env.err().print(Redaction.scrub(trace.toString(), secrets));
             }
             env.err().flush();
             return OnceRun.ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** Whether the raw arguments ask for JSON (checked before, or without, a successful parse). */
+    static boolean wantsJson(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code error.code} of a picocli parse error. */
+    private static String parseErrorCode(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException) {
+            return "unknown_option";
+        }
+        if (ex instanceof MissingParameterException) {
+            return "missing_value";
+        }
+        if (ex instanceof OverwrittenOptionException) {
+            return "option_repeated";
+        }
+        if (ex instanceof MutuallyExclusiveArgsException) {
+            return "conflicting_options";
+        }
+        return UsageError.INVALID_VALUE;
     }
 
     private static boolean matched(ParseResult result, String option) {

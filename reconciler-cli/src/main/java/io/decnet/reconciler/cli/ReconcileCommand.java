@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         optionListHeading = "%nOptions:%n",
         footerHeading = "%n",
         footer = {
-            "Exit codes of --once (and --dry-run, --json):",
+            "Exit codes of --once and --dry-run:",
             "  0  the pass ran to its end (with --dry-run: and nothing to change), also",
             "     when Docker was unreachable (states left alone), the state file was",
             "     absent (empty fleet) or rows were odd: the second line says so",
@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
             "     or a missing directory, a database failure, deletes held back by",
             "     --max-deletes/--refuse-delete-all, Docker unusable with --require-docker",
             "  2  --dry-run only: the table differs from the state file and Docker",
+            "     (a dry run that could not read Docker and found nothing else exits 1)",
             "",
             "Output of --once: DECNET's line `reconcile: inserted=N deleted=N state_updated=N` (only for a pass "
                     + "that ran), then one line with config updates, conflicts, skips, odd rows and whether the "
@@ -63,11 +64,13 @@ final class ReconcileCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--dry-run", order = 2,
-            description = "Plan one pass and print every change it would make, writing nothing (implies --once).")
+            description = "Plan one pass and print every change it would make (+ insert, - delete, ~ update, each "
+                    + "column before -> after), writing nothing (implies --once; the same as `plan`).")
     boolean dryRun;
 
     @Option(names = "--json", order = 3,
-            description = "Print the pass as one JSON object (counts, changes, skips, timings; implies --once).")
+            description = "Output format, not a mode: with --once or --dry-run one JSON document (counts, changes "
+                    + "with before/after, skips, timings, error); in the long-lived mode one JSON line per pass.")
     boolean json;
 
     @Option(names = "--interval", order = 4, paramLabel = "SECONDS",

@@ -58,9 +58,9 @@ record Settings(
 
     /** What a run does. */
     enum Mode {
-        /** Passes until stopped (no --once, --dry-run or --json). */
+        /** Passes until stopped (no --once or --dry-run). */
         LONG_LIVED,
-        /** One pass, then exit (--once, or --json alone). */
+        /** One pass, then exit (--once). */
         ONCE,
         /** One plan, nothing written (--dry-run). */
         DRY_RUN
@@ -101,13 +101,14 @@ record Settings(
 
     /** Combines the parsed flags with {@code env}; throws {@link UsageError} naming the flag that is wrong. */
     static Settings resolve(ReconcileCommand flags, Map<String, String> env, String defaultDockerHost) {
-        boolean once = flags.once || flags.dryRun || flags.json;
+        // --json is a format, not a mode: alone it prints the long-lived worker's passes as JSON lines.
+        boolean once = flags.once || flags.dryRun;
         if (once && flags.interval != null) {
             throw new UsageError("--interval is for the long-lived mode; drop it, or drop --once"
-                    + (flags.dryRun ? "/--dry-run" : "") + (flags.json ? "/--json" : ""));
+                    + (flags.dryRun ? "/--dry-run" : ""));
         }
         if (once && flags.healthPort != null) {
-            throw new UsageError("--health-port is for the long-lived mode (without --once, --dry-run or --json)");
+            throw new UsageError("--health-port is for the long-lived mode (without --once or --dry-run)");
         }
         int intervalSeconds = flags.interval != null ? flags.interval : DEFAULT_INTERVAL_SECONDS;
         checkSeconds("--interval", intervalSeconds);
@@ -150,7 +151,7 @@ record Settings(
         String docker = pick("--docker-host", flags.dockerHost, env.get(DOCKER_ENV), defaultDockerHost);
         boolean dockerGiven = flags.dockerHost != null || nonBlank(env.get(DOCKER_ENV));
         if (flags.json && "-".equals(flags.events)) {
-            throw new UsageError("--events - would mix event lines into the --json object on stdout; give "
+            throw new UsageError("--events - would mix event lines into --json's output on stdout; give "
                     + "--events a file");
         }
 
