@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Adapters implements AutoCloseable {
     private final StateSource state;
-    private final FleetStore store;
+    private final JdbiFleetStore store;
     private final DockerRuntimeInspector docker;
     private final FleetEventListener events;
     private final WriterLease lease;
@@ -113,6 +113,11 @@ final class Adapters implements AutoCloseable {
     }
 
     FleetStore store() {
+        return store;
+    }
+
+    /** The store itself, for what only a database can answer (rows of every host, for {@code status}). */
+    JdbiFleetStore database() {
         return store;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.MutuallyExclusiveArgsException;
@@ -53,7 +54,7 @@ public final class Main {
     /** Whether {@code args} start the long-lived worker (a stop by signal is then a normal end, exit 0). */
     static boolean isLongLived(String[] args) {
         List<String> list = List.of(args);
-        return list.contains("reconcile") && list.stream().noneMatch(a -> a.equals("--once")
+        return list.contains("reconcile") && !list.contains("plan") && list.stream().noneMatch(a -> a.equals("--once")
                 || a.equals("--dry-run") || a.equals("-h") || a.equals("--help"));
     }
 
@@ -66,6 +67,12 @@ public final class Main {
     static int run(String[] args, CliEnvironment env) {
         CommandLine cl = new CommandLine(new FleetReconcilerCommand());
         cl.addSubcommand("reconcile", new ReconcileCommand(env));
+        cl.addSubcommand("plan", PlanCommand.create(env));
+        cl.addSubcommand("status", new StatusCommand(env));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(false);
+        cl.addSubcommand("generate-completion", completion);
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setParameterExceptionHandler((ex, rest) -> {
@@ -79,7 +86,8 @@ public final class Main {
             env.err().println("error: " + message + " (see '" + failed.getCommandSpec().qualifiedName()
                     + " --help')");
             if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-                env.err().println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+                // picocli orders them by likeness; the first is the one worth printing.
+                env.err().println("Did you mean " + unmatched.getSuggestions().get(0) + "?");
             }
             env.err().flush();
             return OnceRun.ERROR;

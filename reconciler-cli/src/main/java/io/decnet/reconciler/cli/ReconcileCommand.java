@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "reconcile",
         sortOptions = false,
+        versionProvider = FleetReconcilerCommand.Version.class,
         usageHelpAutoWidth = true,
         header = "Bring DECNET's fleet_deckies table in line with decnet-state.json and Docker.",
         synopsisHeading = "%nUsage:%n",
@@ -59,6 +60,8 @@ import picocli.CommandLine.Option;
         })
 final class ReconcileCommand implements Callable<Integer> {
     private final CliEnvironment env;
+    /** Whether this is {@code plan} ({@link PlanCommand}): always a dry run. */
+    boolean planOnly;
 
     @Option(names = "--once", order = 1, description = "Run one pass, print the counts and exit.")
     boolean once;
@@ -162,12 +165,16 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, order = 31, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    @Option(names = {"-V", "--version"}, order = 32, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
     ReconcileCommand(CliEnvironment env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
+        dryRun |= planOnly;
         Settings settings = Settings.resolve(this, env.vars(), env.defaultDockerHost());
         env.configureLogging().accept(settings);
         return settings.once() ? new OnceRun(settings, env).run() : new LongLivedRun(settings, env).run();
