@@ -76,12 +76,19 @@ final class Adapters implements AutoCloseable {
 
     private static DockerRuntimeInspector openDocker(Settings s, CliEnvironment env) {
         try {
-            return DockerRuntimeInspector.builder().environment(env.vars()).dockerHost(s.dockerHost())
-                    .watchEvents(s.mode() == Settings.Mode.LONG_LIVED && s.dockerEvents())
-                    .build();
+            DockerRuntimeInspector.Builder docker = DockerRuntimeInspector.builder().environment(env.vars())
+                    .dockerHost(s.dockerHost())
+                    .watchEvents(s.mode() == Settings.Mode.LONG_LIVED && s.dockerEvents());
+            if (s.dockerTls() != null) {
+                docker.tls(s.dockerTls());
+            } else if (s.dockerOrigin().startsWith("Docker context")) {
+                docker.tlsVerify(false); // a context without TLS material: plain, whatever DOCKER_TLS_VERIFY says
+            }
+            return docker.build();
         } catch (IllegalArgumentException | ReconcilerException e) {
-            throw new UsageError("docker_unusable", "Docker host '" + Redaction.mask(s.dockerHost()) + "' (from --docker-host or "
-                    + Settings.DOCKER_ENV + ") is unusable: " + e.getMessage(), e);
+            throw new UsageError("docker_unusable", "Docker host '" + Redaction.mask(s.dockerHost()) + "' (from "
+                    + s.dockerOrigin() + ") is unusable: " + e.getMessage()
+                    + " (set --docker-host or " + Settings.DOCKER_ENV + ")", e);
         }
     }
 

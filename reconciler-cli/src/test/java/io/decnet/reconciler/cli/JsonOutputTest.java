@@ -95,6 +95,16 @@ class JsonOutputTest {
     }
 
     @Test
+    void anSqliteDatabaseInADirectoryThatDoesNotExistSaysSo() throws Exception {
+        Cli.Result r = Cli.run(Map.of(), "reconcile", "--once", "--json", "--state", state().toString(), "--db",
+                "jdbc:sqlite:/nonexistent/dir/decnet.db");
+
+        assertError(oneDocument(r), "database_directory_missing", "the directory /nonexistent/dir of the SQLite "
+                + "database jdbc:sqlite:/nonexistent/dir/decnet.db (from --db or DECNET_DB_URL) does not exist");
+        assertThat(r.err()).doesNotContain("SQLITE_CANTOPEN");
+    }
+
+    @Test
     void aPasswordInTheDatabaseUrlIsMaskedValueByValueAndTheDocumentStaysValid() throws Exception {
         Cli.Result r = Cli.run(Map.of(), "reconcile", "--once", "--json", "--state", state().toString(), "--db",
                 "jdbc:postgresql://127.0.0.1:1/decnet?user=decnet&password=hunter2");
