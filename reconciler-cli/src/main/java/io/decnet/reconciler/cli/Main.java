@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.AutoComplete;
@@ -37,11 +38,17 @@ public final class Main {
         Charset cs = StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), cs), true);
         // Loggers and --verbose stack traces go to standard error: scrub the database passwords from all of it.
-        PrintStream scrubbedErr = new PrintStream(new ScrubbingOutputStream(new FileOutputStream(FileDescriptor.err),
-                secretsFrom(args, System.getenv())), true, cs);
+        ScrubbingOutputStream errLines = new ScrubbingOutputStream(new FileOutputStream(FileDescriptor.err),
+                secretsFrom(args, System.getenv()));
+        PrintStream scrubbedErr = new PrintStream(errLines, true, cs);
         System.setErr(scrubbedErr);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(scrubbedErr, cs), true);
-        int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, Logging::configure,
+        boolean journal = LogLines.underJournal(System.getenv());
+        Consumer<Settings> logging = s -> {
+            Logging.configure(s, journal);
+            errLines.format(LogLines.transform(s.logFormat(), journal));
+        };
+        int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, logging,
                 Settings.DEFAULT_DOCKER, System.console() != null));
         out.flush();
         err.flush();
@@ -73,6 +80,7 @@ public final class Main {
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(false);
         cl.addSubcommand("generate-completion", completion);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setParameterExceptionHandler((ex, rest) -> {
@@ -213,7 +221,7 @@ public final class Main {
         private Logging() {
         }
 
-        static void configure(Settings s) {
+        static void configure(Settings s, boolean journal) {
             String level = s.verbose() ? "debug" : s.once() ? "off" : "info";
             set("defaultLogLevel", level);
             set("logFile", "System.err");
@@ -221,7 +229,8 @@ public final class Main {
             set("showLogName", "false");
             set("showShortLogName", "false");
             set("levelInBrackets", "false");
-            if (!s.once()) {
+            if (!s.once() && !journal) {
+                // Under systemd the journal stamps each line itself (and LogLines adds its level prefix).
                 set("showDateTime", "true");
                 set("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
             }

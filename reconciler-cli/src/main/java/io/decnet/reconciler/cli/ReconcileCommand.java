@@ -158,6 +158,11 @@ final class ReconcileCommand implements Callable<Integer> {
                     + "waits at most this long for another reconciler of the host to finish its pass (default 60).")
     Integer passTimeout;
 
+    @Option(names = "--log-format", order = 29, paramLabel = "text|json",
+            description = "Standard error as text (default; under systemd without timestamps, with the journal's "
+                    + "level prefixes) or one JSON object per line.")
+    LogLines.Format logFormat;
+
     @Option(names = {"-v", "--verbose"}, order = 30,
             description = "Also print every change, debug logs and the stack trace of an error.")
     boolean verbose;

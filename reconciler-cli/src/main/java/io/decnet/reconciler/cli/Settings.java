@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param watch long-lived mode: run a pass when the state file changes
  * @param dockerEvents long-lived mode: follow Docker's event stream (a cached container list, a pass on a change)
  * @param verbose print stack traces and debug logs
+ * @param logFormat how lines on standard error are written
  */
 record Settings(
         Path stateFile,
@@ -61,7 +62,8 @@ record Settings(
         String healthAddress,
         boolean watch,
         boolean dockerEvents,
-        boolean verbose) {
+        boolean verbose,
+        LogLines.Format logFormat) {
 
     /** What a run does. */
     enum Mode {
@@ -181,7 +183,8 @@ record Settings(
                 flags.json ? Output.JSON : Output.TEXT, Duration.ofSeconds(intervalSeconds),
                 Duration.ofSeconds(timeoutSeconds),
                 flags.maxDeletes, flags.refuseDeleteAll, flags.events, flags.healthPort, flags.healthAddress,
-                flags.watch, flags.dockerEvents, flags.verbose);
+                flags.watch, flags.dockerEvents, flags.verbose,
+                flags.logFormat != null ? flags.logFormat : LogLines.Format.text);
     }
 
     /** The reconcile rules' choices: DECNET's, plus the deletion guard when the operator opted in. */

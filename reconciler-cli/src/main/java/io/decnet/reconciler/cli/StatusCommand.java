@@ -52,6 +52,11 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", order = 15, description = "Print one JSON document instead of the table.")
     boolean json;
 
+    @Option(names = "--log-format", order = 17, paramLabel = "text|json",
+            description = "Standard error as text (default; under systemd without timestamps, with the journal's "
+                    + "level prefixes) or one JSON object per line.")
+    LogLines.Format logFormat;
+
     @Option(names = {"-v", "--verbose"}, order = 16, description = "Debug logs and the stack trace of an error.")
     boolean verbose;
 
@@ -68,6 +73,7 @@ final class StatusCommand implements Callable<Integer> {
         flags.hostUuid = hostUuid;
         flags.json = json;
         flags.verbose = verbose;
+        flags.logFormat = logFormat;
         flags.dryRun = true; // read-only: the store creates nothing, Docker is listed once
         Settings settings = Settings.resolve(flags, env.vars(), env.defaultDockerHost());
         env.configureLogging().accept(settings);
