@@ -21,6 +21,7 @@ import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
  * The {@code fleet-reconciler} command. {@link #main} runs it in this process and exits with its code;
@@ -80,6 +81,10 @@ public final class Main {
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(false);
         cl.addSubcommand("generate-completion", completion);
+        // For packagers: AsciiDoc man pages from this command model (asciidoctor -b manpage turns them into troff).
+        CommandLine manPages = new CommandLine(new ManPageGenerator());
+        manPages.getCommandSpec().usageMessage().hidden(true);
+        cl.addSubcommand("gen-manpage", manPages);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(env.out());
         cl.setErr(env.err());

@@ -2,7 +2,10 @@ package io.decnet.reconciler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,17 @@ class ConventionsTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("complete -F", "fleet-reconciler", "--dry-run", "--all-hosts", "--db");
+    }
+
+    @Test
+    void genManpageWritesAManPagePerCommandFromTheCommandModel(@TempDir Path dir) throws Exception {
+        Cli.Result r = Cli.run(Map.of(), "gen-manpage", "--outdir", dir.toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("fleet-reconciler-reconcile.adoc"))).contains(":doctype: manpage",
+                "--dry-run", "--log-format", "DECNET_DB_URL");
+        assertThat(dir.resolve("fleet-reconciler-plan.adoc")).exists();
+        assertThat(dir.resolve("fleet-reconciler-status.adoc")).exists();
     }
 
     @Test
