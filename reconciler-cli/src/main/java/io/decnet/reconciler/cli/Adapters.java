@@ -68,9 +68,9 @@ final class Adapters implements AutoCloseable {
         }
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && Files.notExists(dir)) {
-            throw new UsageError("state_file_directory_missing", "state file " + file + " (from " + s.stateOrigin() + ") does not exist, nor does "
-                    + "its directory " + dir + "; nothing was changed. Point --state (or " + Settings.STATE_ENV
-                    + ") at DECNET's decnet-state.json", null);
+            throw new UsageError("state_file_directory_missing", "state file " + file + " (from "
+                    + s.stateOrigin() + ") does not exist, nor does its directory " + dir + "; nothing was changed. "
+                    + "Point --state (or " + Settings.STATE_ENV + ") at DECNET's decnet-state.json", null);
         }
     }
 
@@ -96,8 +96,8 @@ final class Adapters implements AutoCloseable {
         try {
             return JdbiFleetStore.builder().jdbcUrl(s.dbUrl()).readOnly(s.dryRun()).build();
         } catch (IllegalArgumentException | ReconcilerException e) {
-            throw new UsageError("database_unavailable", "database " + s.maskedDbUrl() + " (from --db or " + Settings.DB_ENV
-                    + ") cannot be opened: " + Redaction.scrub(e.getMessage(), s.dbUrl()), e);
+            throw new UsageError("database_unavailable", "database " + s.maskedDbUrl() + " (from --db or "
+                    + Settings.DB_ENV + ") cannot be opened: " + Redaction.scrub(e.getMessage(), s.dbUrl()), e);
         }
     }
 

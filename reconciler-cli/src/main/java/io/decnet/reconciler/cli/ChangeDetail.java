@@ -47,7 +47,8 @@ record ChangeDetail(Change change, List<Column> columns) {
         Map<String, FleetRow> rows = snapshots.rows().stream()
                 .collect(Collectors.toMap(FleetRow::name, Function.identity(), (a, b) -> a));
         Map<String, DeckySpec> specs = snapshots.fleet() instanceof DesiredFleet.Present present
-                ? present.deckies().stream().collect(Collectors.toMap(DeckySpec::name, Function.identity(), (a, b) -> a))
+                ? present.deckies().stream()
+                        .collect(Collectors.toMap(DeckySpec::name, Function.identity(), (a, b) -> a))
                 : Map.of();
         List<ChangeDetail> details = new ArrayList<>(report.changes().size());
         for (Change c : report.changes()) {

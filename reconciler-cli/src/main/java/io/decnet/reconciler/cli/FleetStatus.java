@@ -105,7 +105,8 @@ final class FleetStatus {
                 env.err().println("error: state file unusable: " + Printable.of(stateStatus.summary()));
             }
             if (dbError != null) {
-                env.err().println("error: database " + s.maskedDbUrl() + " could not be read: " + Printable.of(dbError));
+                env.err().println("error: database " + s.maskedDbUrl() + " could not be read: "
+                        + Printable.of(dbError));
             }
         }
         env.out().flush();

@@ -66,9 +66,9 @@ final class LongLivedRun {
                         metrics, Clock.systemUTC());
             } catch (IOException | RuntimeException e) {
                 adapters.close();
-                throw new UsageError("health_port_unavailable", "cannot serve health and metrics on " + s.healthAddress() + ":"
-                        + s.healthPort() + ": " + e.getMessage() + " (choose another --health-port or "
-                        + "--health-address)", e);
+                throw new UsageError("health_port_unavailable", "cannot serve health and metrics on "
+                        + s.healthAddress() + ":" + s.healthPort() + ": " + e.getMessage()
+                        + " (choose another --health-port or --health-address)", e);
             }
         }
 

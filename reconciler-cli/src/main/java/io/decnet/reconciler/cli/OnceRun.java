@@ -55,8 +55,8 @@ final class OnceRun {
             report = whenTheLeaseIsFree(leased, pass);
         }
         if (report == null) {
-            throw new UsageError("writer_lease_busy", "another reconciler of host " + Printable.of(s.hostUuid()) + " held the writer "
-                    + "lease for all of --pass-timeout (" + s.passTimeout().toSeconds() + " s): "
+            throw new UsageError("writer_lease_busy", "another reconciler of host " + Printable.of(s.hostUuid())
+                    + " held the writer lease for all of --pass-timeout (" + s.passTimeout().toSeconds() + " s): "
                     + leased.describe() + "; nothing was changed, run again later", null);
         }
         int code = exitCode(report);
