@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
         optionListHeading = "%nOptions:%n",
         footerHeading = "%n",
         footer = {
-            "Exit codes: 0 all three sources were read (Docker unreachable is shown, not failed);",
-            "            1 the state file or the database could not be read, or a bad flag.",
+            "Exit codes:",
+            "  0  the state file and the table were read (Docker unreachable is shown, not failed)",
+            "  1  the state file or the database could not be read, or a bad flag",
         })
 final class StatusCommand implements Callable<Integer> {
     private final CliEnvironment env;
