@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Adapters implements AutoCloseable {
     private final StateSource state;
-    private final FleetStore store;
+    private final JdbiFleetStore store;
     private final DockerRuntimeInspector docker;
     private final FleetEventListener events;
     private final WriterLease lease;
@@ -68,20 +68,27 @@ final class Adapters implements AutoCloseable {
         }
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && Files.notExists(dir)) {
-            throw new UsageError("state file " + file + " (from " + s.stateOrigin() + ") does not exist, nor does "
-                    + "its directory " + dir + "; nothing was changed. Point --state (or " + Settings.STATE_ENV
-                    + ") at DECNET's decnet-state.json");
+            throw new UsageError("state_file_directory_missing", "state file " + file + " (from "
+                    + s.stateOrigin() + ") does not exist, nor does its directory " + dir + "; nothing was changed. "
+                    + "Point --state (or " + Settings.STATE_ENV + ") at DECNET's decnet-state.json", null);
         }
     }
 
     private static DockerRuntimeInspector openDocker(Settings s, CliEnvironment env) {
         try {
-            return DockerRuntimeInspector.builder().environment(env.vars()).dockerHost(s.dockerHost())
-                    .watchEvents(s.mode() == Settings.Mode.LONG_LIVED && s.dockerEvents())
-                    .build();
+            DockerRuntimeInspector.Builder docker = DockerRuntimeInspector.builder().environment(env.vars())
+                    .dockerHost(s.dockerHost())
+                    .watchEvents(s.mode() == Settings.Mode.LONG_LIVED && s.dockerEvents());
+            if (s.dockerTls() != null) {
+                docker.tls(s.dockerTls());
+            } else if (s.dockerOrigin().startsWith("Docker context")) {
+                docker.tlsVerify(false); // a context without TLS material: plain, whatever DOCKER_TLS_VERIFY says
+            }
+            return docker.build();
         } catch (IllegalArgumentException | ReconcilerException e) {
-            throw new UsageError("Docker host '" + Redaction.mask(s.dockerHost()) + "' (from --docker-host or "
-                    + Settings.DOCKER_ENV + ") is unusable: " + e.getMessage(), e);
+            throw new UsageError("docker_unusable", "Docker host '" + Redaction.mask(s.dockerHost()) + "' (from "
+                    + s.dockerOrigin() + ") is unusable: " + e.getMessage()
+                    + " (set --docker-host or " + Settings.DOCKER_ENV + ")", e);
         }
     }
 
@@ -89,8 +96,8 @@ final class Adapters implements AutoCloseable {
         try {
             return JdbiFleetStore.builder().jdbcUrl(s.dbUrl()).readOnly(s.dryRun()).build();
         } catch (IllegalArgumentException | ReconcilerException e) {
-            throw new UsageError("database " + s.maskedDbUrl() + " (from --db or " + Settings.DB_ENV
-                    + ") cannot be opened: " + Redaction.scrub(e.getMessage(), s.dbUrl()), e);
+            throw new UsageError("database_unavailable", "database " + s.maskedDbUrl() + " (from --db or "
+                    + Settings.DB_ENV + ") cannot be opened: " + Redaction.scrub(e.getMessage(), s.dbUrl()), e);
         }
     }
 
@@ -104,7 +111,7 @@ final class Adapters implements AutoCloseable {
         try {
             return JsonLinesEventListener.appendingTo(Path.of(s.events()));
         } catch (ReconcilerException e) {
-            throw new UsageError(e.getMessage() + " (check --events)", e);
+            throw new UsageError("events_file_unusable", e.getMessage() + " (check --events)", e);
         }
     }
 
@@ -113,6 +120,11 @@ final class Adapters implements AutoCloseable {
     }
 
     FleetStore store() {
+        return store;
+    }
+
+    /** The store itself, for what only a database can answer (rows of every host, for {@code status}). */
+    JdbiFleetStore database() {
         return store;
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Start with:  fleet-reconciler reconcile --help",
+            "What would change:  fleet-reconciler plan;  what is there:  fleet-reconciler status",
             "One pass:    fleet-reconciler reconcile --once --state decnet-state.json \\",
             "                 --db jdbc:sqlite:decnet.db",
         })

@@ -44,9 +44,9 @@ final class LongLivedRun {
         metrics.writerLease(leased);
         ReconcileWorker worker = ReconcileWorker.builder()
                 .name("reconciler")
-                .pass(() -> metrics.record(leased.run(() -> reconciler.reconcileOnce(
+                .pass(() -> printed(metrics.record(leased.run(() -> reconciler.reconcileOnce(
                         adapters.state(), adapters.store(), adapters.docker(), s.hostUuid()))
-                        .orElseGet(() -> standingBy(leased))))
+                        .orElseGet(() -> standingBy(leased)))))
                 .interval(s.interval())
                 .passDeadline(s.passTimeout())
                 .passListener(metrics::record)
@@ -66,9 +66,9 @@ final class LongLivedRun {
                         metrics, Clock.systemUTC());
             } catch (IOException | RuntimeException e) {
                 adapters.close();
-                throw new UsageError("cannot serve health and metrics on " + s.healthAddress() + ":"
-                        + s.healthPort() + ": " + e.getMessage() + " (choose another --health-port or "
-                        + "--health-address)", e);
+                throw new UsageError("health_port_unavailable", "cannot serve health and metrics on "
+                        + s.healthAddress() + ":" + s.healthPort() + ": " + e.getMessage()
+                        + " (choose another --health-port or --health-address)", e);
             }
         }
 
@@ -122,6 +122,22 @@ final class LongLivedRun {
             Thread.currentThread().interrupt();
         }
         return OnceRun.OK;
+    }
+
+    /** With {@code --json}: {@code report} as one JSON line on stdout (exit_code: what --once would exit with). */
+    private ReconcileReport printed(ReconcileReport report) {
+        if (s.json()) {
+            boolean ran = OnceRun.ran(report);
+            ErrorCode error = ran ? null : new ErrorCode(report.failed() ? "database_failed" : "state_file_unreadable",
+                    report.failed() ? Redaction.scrub(report.failure().message(), s.dbUrl())
+                    : report.stateFile().summary());
+            synchronized (env.out()) {
+                env.out().println(ReportJson.render(report, ChangeDetail.statesOnly(report), s,
+                        ran ? OnceRun.OK : OnceRun.ERROR, error));
+                env.out().flush();
+            }
+        }
+        return report;
     }
 
     /** The report of a pass that did not run because another reconciler of this host held the writer lease. */

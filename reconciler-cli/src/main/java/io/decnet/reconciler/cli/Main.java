@@ -10,10 +10,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
  * The {@code fleet-reconciler} command. {@link #main} runs it in this process and exits with its code;
@@ -31,11 +39,18 @@ public final class Main {
         Charset cs = StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), cs), true);
         // Loggers and --verbose stack traces go to standard error: scrub the database passwords from all of it.
-        PrintStream scrubbedErr = new PrintStream(new ScrubbingOutputStream(new FileOutputStream(FileDescriptor.err),
-                secretsFrom(args, System.getenv())), true, cs);
+        ScrubbingOutputStream errLines = new ScrubbingOutputStream(new FileOutputStream(FileDescriptor.err),
+                secretsFrom(args, System.getenv()));
+        PrintStream scrubbedErr = new PrintStream(errLines, true, cs);
         System.setErr(scrubbedErr);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(scrubbedErr, cs), true);
-        int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, Logging::configure));
+        boolean journal = LogLines.underJournal(System.getenv());
+        Consumer<Settings> logging = s -> {
+            Logging.configure(s, journal);
+            errLines.format(LogLines.transform(s.logFormat(), journal));
+        };
+        int code = run(args, new CliEnvironment(System.getenv(), out, err, shutdown, logging,
+                Settings.DEFAULT_DOCKER, System.console() != null));
         out.flush();
         err.flush();
         if (shutdown.claimNormalExit()) {
@@ -47,8 +62,8 @@ public final class Main {
     /** Whether {@code args} start the long-lived worker (a stop by signal is then a normal end, exit 0). */
     static boolean isLongLived(String[] args) {
         List<String> list = List.of(args);
-        return list.contains("reconcile") && list.stream().noneMatch(a -> a.equals("--once")
-                || a.equals("--dry-run") || a.equals("--json") || a.equals("-h") || a.equals("--help"));
+        return list.contains("reconcile") && !list.contains("plan") && list.stream().noneMatch(a -> a.equals("--once")
+                || a.equals("--dry-run") || a.equals("-h") || a.equals("--help"));
     }
 
     /** The text whose JDBC URLs carry the passwords to keep out of output: the arguments and the URL variable. */
@@ -60,38 +75,88 @@ public final class Main {
     static int run(String[] args, CliEnvironment env) {
         CommandLine cl = new CommandLine(new FleetReconcilerCommand());
         cl.addSubcommand("reconcile", new ReconcileCommand(env));
+        cl.addSubcommand("plan", PlanCommand.create(env));
+        cl.addSubcommand("status", new StatusCommand(env));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(false);
+        cl.addSubcommand("generate-completion", completion);
+        // For packagers: AsciiDoc man pages from this command model (asciidoctor -b manpage turns them into troff).
+        CommandLine manPages = new CommandLine(new ManPageGenerator());
+        manPages.getCommandSpec().usageMessage().hidden(true);
+        cl.addSubcommand("gen-manpage", manPages);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(env.out());
         cl.setErr(env.err());
-        cl.setParameterExceptionHandler((ex, args1) -> {
+        cl.setParameterExceptionHandler((ex, rest) -> {
             CommandLine failed = ex.getCommandLine();
-            env.err().println("error: " + Redaction.mask(ex.getMessage()) + " (see '"
-                    + failed.getCommandSpec().qualifiedName() + " --help')");
+            String message = Redaction.scrub(String.valueOf(ex.getMessage()), secretsFrom(args, env.vars()));
+            if (wantsJson(args)) {
+                // --json promises one JSON document on stdout, also when the flags could not be parsed.
+                env.out().println(ReportJson.error(new ErrorCode(parseErrorCode(ex), message), OnceRun.ERROR));
+                env.out().flush();
+            }
+            env.err().println("error: " + message + " (see '" + failed.getCommandSpec().qualifiedName()
+                    + " --help')");
+            if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli orders them by likeness; the first is the one worth printing.
+                env.err().println("Did you mean " + unmatched.getSuggestions().get(0) + "?");
+            }
             env.err().flush();
             return OnceRun.ERROR;
         });
         cl.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             boolean verbose = matched(parseResult, "--verbose");
+            String secrets = secretsFrom(args, env.vars());
+            String message = ex instanceof UsageError ? Redaction.scrub(String.valueOf(ex.getMessage()), secrets)
+                    : "unexpected failure: " + Redaction.scrub(String.valueOf(ex), secrets);
             if (matched(parseResult, "--json")) {
-                // --json promises one JSON object on stdout, whatever happened.
-                env.out().println(ReportJson.error(Redaction.scrub(String.valueOf(ex.getMessage()),
-                        secretsFrom(args, env.vars())), OnceRun.ERROR));
+                // --json promises one JSON document on stdout, whatever happened.
+                String code = ex instanceof UsageError usage ? usage.code() : "internal_error";
+                env.out().println(ReportJson.error(new ErrorCode(code, message), OnceRun.ERROR));
                 env.out().flush();
             }
-            if (ex instanceof UsageError) {
-                env.err().println("error: " + Redaction.mask(ex.getMessage()));
-            } else {
-                env.err().println("error: unexpected failure: " + Redaction.mask(String.valueOf(ex))
-                        + (verbose ? "" : " (run with --verbose for the stack trace)"));
-            }
+            env.err().println("error: " + message
+                    + (ex instanceof UsageError || verbose ? "" : " (run with --verbose for the stack trace)"));
             if (verbose) {
                 StringWriter trace = new StringWriter();
                 ex.printStackTrace(new PrintWriter(trace));
-                env.err().print(Redaction.scrub(trace.toString(), secretsFrom(args, env.vars())));
+                env.err().print(Redaction.scrub(trace.toString(), secrets));
             }
             env.err().flush();
             return OnceRun.ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** Whether the raw arguments ask for JSON (checked before, or without, a successful parse). */
+    static boolean wantsJson(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code error.code} of a picocli parse error. */
+    private static String parseErrorCode(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException) {
+            return "unknown_option";
+        }
+        if (ex instanceof MissingParameterException) {
+            return "missing_value";
+        }
+        if (ex instanceof OverwrittenOptionException) {
+            return "option_repeated";
+        }
+        if (ex instanceof MutuallyExclusiveArgsException) {
+            return "conflicting_options";
+        }
+        return UsageError.INVALID_VALUE;
     }
 
     private static boolean matched(ParseResult result, String option) {
@@ -161,7 +226,7 @@ public final class Main {
         private Logging() {
         }
 
-        static void configure(Settings s) {
+        static void configure(Settings s, boolean journal) {
             String level = s.verbose() ? "debug" : s.once() ? "off" : "info";
             set("defaultLogLevel", level);
             set("logFile", "System.err");
@@ -169,7 +234,8 @@ public final class Main {
             set("showLogName", "false");
             set("showShortLogName", "false");
             set("levelInBrackets", "false");
-            if (!s.once()) {
+            if (!s.once() && !journal) {
+                // Under systemd the journal stamps each line itself (and LogLines adds its level prefix).
                 set("showDateTime", "true");
                 set("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
             }

@@ -1,10 +1,12 @@
 package io.decnet.reconciler.cli;
 
 import io.decnet.reconciler.api.Failure;
+import io.decnet.reconciler.api.FleetStore;
 import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.SourceStatus;
+import io.decnet.reconciler.api.StateSource;
 import io.decnet.reconciler.core.Reconciler;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -41,22 +43,26 @@ final class OnceRun {
         PrintWriter err = env.err();
         ReconcileReport report;
         LeasedPass leased;
+        Snapshots read = new Snapshots();
         try (Adapters adapters = Adapters.open(s, env)) {
             Reconciler reconciler = Reconciler.builder().policy(s.policy()).listener(adapters.events()).build();
             leased = new LeasedPass(adapters.lease(), s.hostUuid(), LoggerFactory.getLogger(OnceRun.class));
+            StateSource state = read.recording(adapters.state());
+            FleetStore store = read.recording(adapters.store());
             Supplier<ReconcileReport> pass = () -> s.dryRun()
-                    ? reconciler.dryRun(adapters.state(), adapters.store(), adapters.docker(), s.hostUuid())
-                    : reconciler.reconcileOnce(adapters.state(), adapters.store(), adapters.docker(), s.hostUuid());
+                    ? reconciler.dryRun(state, store, adapters.docker(), s.hostUuid())
+                    : reconciler.reconcileOnce(state, store, adapters.docker(), s.hostUuid());
             report = whenTheLeaseIsFree(leased, pass);
         }
         if (report == null) {
-            throw new UsageError("another reconciler of host " + Printable.of(s.hostUuid()) + " held the writer "
-                    + "lease for all of --pass-timeout (" + s.passTimeout().toSeconds() + " s): "
-                    + leased.describe() + "; nothing was changed, run again later");
+            throw new UsageError("writer_lease_busy", "another reconciler of host " + Printable.of(s.hostUuid())
+                    + " held the writer lease for all of --pass-timeout (" + s.passTimeout().toSeconds() + " s): "
+                    + leased.describe() + "; nothing was changed, run again later", null);
         }
         int code = exitCode(report);
-        print(report, code);
-        problems(report).forEach(err::println);
+        List<String> problems = problems(report, code);
+        print(report, ChangeDetail.of(report, read), code, problems);
+        problems.forEach(err::println);
         env.out().flush();
         err.flush();
         return code;
@@ -94,26 +100,55 @@ final class OnceRun {
         if (!ran(report) || guardTripped(report) || (s.requireDocker() && dockerUnusable(report))) {
             return ERROR;
         }
-        return s.dryRun() && report.hasChanges() ? DRIFT : OK;
+        if (s.dryRun() && report.hasChanges()) {
+            return DRIFT;
+        }
+        // A plan that could not look at Docker does not know that the states agree: it must not read as converged.
+        return s.dryRun() && dockerUnusable(report) ? ERROR : OK;
     }
 
-    private void print(ReconcileReport report, int code) {
+    private void print(ReconcileReport report, List<ChangeDetail> details, int code, List<String> problems) {
         PrintWriter out = env.out();
         if (s.json()) {
-            out.println(ReportJson.render(report, s, code));
+            out.println(ReportJson.render(report, details, s, code, code == ERROR ? errorOf(report, problems)
+                    : null));
             return;
         }
         if (!ran(report)) {
             return; // the error on stderr says why; no counts line that could read as "converged"
         }
         ReportText.summary(report).forEach(line -> out.println(Redaction.scrub(line, s.dbUrl())));
-        if (s.dryRun() || s.verbose()) {
+        if (s.dryRun()) {
+            PlanText.lines(report, details, env.colour()).forEach(line -> out.println(Redaction.scrub(line,
+                    s.dbUrl())));
+        } else if (s.verbose()) {
             ReportText.details(report).forEach(line -> out.println(Redaction.scrub(line, s.dbUrl())));
         }
     }
 
+    /** The code and words of why a pass that ran (or tried to) exits 1: the first error among {@code problems}. */
+    private ErrorCode errorOf(ReconcileReport report, List<String> problems) {
+        String message = problems.stream().filter(p -> p.startsWith("error: ")).findFirst()
+                .map(p -> p.substring("error: ".length())).orElse("the pass did not complete");
+        String code;
+        if (report.failed()) {
+            code = switch (report.failure().kind()) {
+                case STORE -> "database_failed";
+                case TIMEOUT -> "pass_timed_out";
+                case INTERNAL -> "internal_error";
+            };
+        } else if (!report.stateFile().usable()) {
+            code = "state_file_unreadable";
+        } else if (guardTripped(report)) {
+            code = "mass_delete_guard";
+        } else {
+            code = "docker_unreachable";
+        }
+        return new ErrorCode(code, message);
+    }
+
     /** One line per problem, on stderr: what is wrong and which flag fixes it. */
-    private List<String> problems(ReconcileReport report) {
+    private List<String> problems(ReconcileReport report, int code) {
         List<String> lines = new ArrayList<>();
         if (report.failed()) {
             Failure f = report.failure();
@@ -146,8 +181,9 @@ final class OnceRun {
                     + " (check the state file; drop the flag to let the deletes through)");
         }
         if (dockerUnusable(report)) {
-            lines.add((s.requireDocker() ? "error" : "warning") + ": Docker unusable, row states were left as "
-                    + "they are: " + ReportText.summary(report.runtime())
+            boolean fails = code == ERROR && ran(report) && !guardTripped(report);
+            lines.add((fails ? "error" : "warning") + ": Docker unusable, row states were "
+                    + (s.dryRun() ? "not checked" : "left as they are") + ": " + ReportText.summary(report.runtime())
                     + " (check --docker-host or " + Settings.DOCKER_ENV + ")");
         }
         report.oddRows().forEach(odd -> lines.add("warning: row " + Printable.of(odd.name()) + " of host "

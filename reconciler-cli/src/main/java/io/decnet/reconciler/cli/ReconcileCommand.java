@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "reconcile",
         sortOptions = false,
+        versionProvider = FleetReconcilerCommand.Version.class,
         usageHelpAutoWidth = true,
         header = "Bring DECNET's fleet_deckies table in line with decnet-state.json and Docker.",
         synopsisHeading = "%nUsage:%n",
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
         optionListHeading = "%nOptions:%n",
         footerHeading = "%n",
         footer = {
-            "Exit codes of --once (and --dry-run, --json):",
+            "Exit codes of --once and --dry-run:",
             "  0  the pass ran to its end (with --dry-run: and nothing to change), also",
             "     when Docker was unreachable (states left alone), the state file was",
             "     absent (empty fleet) or rows were odd: the second line says so",
@@ -43,6 +44,7 @@ import picocli.CommandLine.Option;
             "     or a missing directory, a database failure, deletes held back by",
             "     --max-deletes/--refuse-delete-all, Docker unusable with --require-docker",
             "  2  --dry-run only: the table differs from the state file and Docker",
+            "     (a dry run that could not read Docker and found nothing else exits 1)",
             "",
             "Output of --once: DECNET's line `reconcile: inserted=N deleted=N state_updated=N` (only for a pass "
                     + "that ran), then one line with config updates, conflicts, skips, odd rows and whether the "
@@ -58,16 +60,20 @@ import picocli.CommandLine.Option;
         })
 final class ReconcileCommand implements Callable<Integer> {
     private final CliEnvironment env;
+    /** Whether this is {@code plan} ({@link PlanCommand}): always a dry run. */
+    boolean planOnly;
 
     @Option(names = "--once", order = 1, description = "Run one pass, print the counts and exit.")
     boolean once;
 
     @Option(names = "--dry-run", order = 2,
-            description = "Plan one pass and print every change it would make, writing nothing (implies --once).")
+            description = "Plan one pass and print every change it would make (+ insert, - delete, ~ update, each "
+                    + "column before -> after), writing nothing (implies --once; the same as `plan`).")
     boolean dryRun;
 
     @Option(names = "--json", order = 3,
-            description = "Print the pass as one JSON object (counts, changes, skips, timings; implies --once).")
+            description = "Output format, not a mode: with --once or --dry-run one JSON document (counts, changes "
+                    + "with before/after, skips, timings, error); in the long-lived mode one JSON line per pass.")
     boolean json;
 
     @Option(names = "--interval", order = 4, paramLabel = "SECONDS",
@@ -152,6 +158,11 @@ final class ReconcileCommand implements Callable<Integer> {
                     + "waits at most this long for another reconciler of the host to finish its pass (default 60).")
     Integer passTimeout;
 
+    @Option(names = "--log-format", order = 29, paramLabel = "text|json",
+            description = "Standard error as text (default; under systemd without timestamps, with the journal's "
+                    + "level prefixes) or one JSON object per line.")
+    LogLines.Format logFormat;
+
     @Option(names = {"-v", "--verbose"}, order = 30,
             description = "Also print every change, debug logs and the stack trace of an error.")
     boolean verbose;
@@ -159,12 +170,16 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, order = 31, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    @Option(names = {"-V", "--version"}, order = 32, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
     ReconcileCommand(CliEnvironment env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
+        dryRun |= planOnly;
         Settings settings = Settings.resolve(this, env.vars(), env.defaultDockerHost());
         env.configureLogging().accept(settings);
         return settings.once() ? new OnceRun(settings, env).run() : new LongLivedRun(settings, env).run();

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * Standard error of the command, scrubbed of the database passwords line by line: loggers and vendor stack traces
@@ -14,11 +15,17 @@ final class ScrubbingOutputStream extends OutputStream {
     private final OutputStream target;
     private final String secretsFrom;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private volatile UnaryOperator<String> format = UnaryOperator.identity();
 
     /** @param secretsFrom text holding the JDBC URLs whose passwords must not appear (flags, environment) */
     ScrubbingOutputStream(OutputStream target, String secretsFrom) {
         this.target = target;
         this.secretsFrom = secretsFrom;
+    }
+
+    /** Writes each (scrubbed) line through {@code format}, e.g. {@link LogLines#transform}; from now on. */
+    void format(UnaryOperator<String> format) {
+        this.format = format;
     }
 
     @Override
@@ -54,6 +61,6 @@ final class ScrubbingOutputStream extends OutputStream {
         }
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
-        target.write(Redaction.scrub(text, secretsFrom).getBytes(StandardCharsets.UTF_8));
+        target.write(format.apply(Redaction.scrub(text, secretsFrom)).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,11 +4,13 @@ import io.decnet.reconciler.api.HostUuids;
 import io.decnet.reconciler.api.Printable;
 import io.decnet.reconciler.core.ReconcilePolicy;
 import io.decnet.reconciler.jdbi.JdbcUrls;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code reconcile} runs with, after flags, environment variables and defaults were combined and checked.
@@ -18,7 +20,10 @@ import java.util.Map;
  *     or {@code the default})
  * @param dbUrl the JDBC URL (with its password: mask it before printing)
  * @param dockerHost the Docker daemon URI
- * @param dockerHostGiven whether the operator named it ({@code --docker-host} or {@code DOCKER_HOST})
+ * @param dockerHostGiven whether the operator named it ({@code --docker-host}, {@code DOCKER_HOST} or a Docker
+ *     context)
+ * @param dockerOrigin where {@code dockerHost} came from, for messages
+ * @param dockerTls the Docker context's TLS material (ca.pem, cert.pem, key.pem), or {@code null}
  * @param requireDocker whether a pass that could not observe Docker fails the run ({@code --require-docker})
  * @param hostUuid the host whose rows this run owns
  * @param mode what runs: the long-lived worker, one pass, or one plan
@@ -34,6 +39,7 @@ import java.util.Map;
  * @param watch long-lived mode: run a pass when the state file changes
  * @param dockerEvents long-lived mode: follow Docker's event stream (a cached container list, a pass on a change)
  * @param verbose print stack traces and debug logs
+ * @param logFormat how lines on standard error are written
  */
 record Settings(
         Path stateFile,
@@ -41,6 +47,8 @@ record Settings(
         String dbUrl,
         String dockerHost,
         boolean dockerHostGiven,
+        String dockerOrigin,
+        Path dockerTls,
         boolean requireDocker,
         String hostUuid,
         Mode mode,
@@ -54,13 +62,14 @@ record Settings(
         String healthAddress,
         boolean watch,
         boolean dockerEvents,
-        boolean verbose) {
+        boolean verbose,
+        LogLines.Format logFormat) {
 
     /** What a run does. */
     enum Mode {
-        /** Passes until stopped (no --once, --dry-run or --json). */
+        /** Passes until stopped (no --once or --dry-run). */
         LONG_LIVED,
-        /** One pass, then exit (--once, or --json alone). */
+        /** One pass, then exit (--once). */
         ONCE,
         /** One plan, nothing written (--dry-run). */
         DRY_RUN
@@ -101,13 +110,14 @@ record Settings(
 
     /** Combines the parsed flags with {@code env}; throws {@link UsageError} naming the flag that is wrong. */
     static Settings resolve(ReconcileCommand flags, Map<String, String> env, String defaultDockerHost) {
-        boolean once = flags.once || flags.dryRun || flags.json;
+        // --json is a format, not a mode: alone it prints the long-lived worker's passes as JSON lines.
+        boolean once = flags.once || flags.dryRun;
         if (once && flags.interval != null) {
             throw new UsageError("--interval is for the long-lived mode; drop it, or drop --once"
-                    + (flags.dryRun ? "/--dry-run" : "") + (flags.json ? "/--json" : ""));
+                    + (flags.dryRun ? "/--dry-run" : ""));
         }
         if (once && flags.healthPort != null) {
-            throw new UsageError("--health-port is for the long-lived mode (without --once, --dry-run or --json)");
+            throw new UsageError("--health-port is for the long-lived mode (without --once or --dry-run)");
         }
         int intervalSeconds = flags.interval != null ? flags.interval : DEFAULT_INTERVAL_SECONDS;
         checkSeconds("--interval", intervalSeconds);
@@ -147,19 +157,34 @@ record Settings(
         }
         String db = pick("--db", flags.db, env.get(DB_ENV), DEFAULT_DB);
         checkDbUrl(db);
-        String docker = pick("--docker-host", flags.dockerHost, env.get(DOCKER_ENV), defaultDockerHost);
-        boolean dockerGiven = flags.dockerHost != null || nonBlank(env.get(DOCKER_ENV));
+        String docker;
+        String dockerOrigin;
+        Path dockerTls = null;
+        if (flags.dockerHost != null || nonBlank(env.get(DOCKER_ENV))) {
+            docker = pick("--docker-host", flags.dockerHost, env.get(DOCKER_ENV), defaultDockerHost);
+            dockerOrigin = flags.dockerHost != null ? "--docker-host" : DOCKER_ENV;
+        } else {
+            // As the docker CLI: with neither, DOCKER_CONTEXT (or config.json's currentContext) names the daemon.
+            DockerContexts.Endpoint context = DockerContexts.selected(env).orElse(null);
+            docker = context != null ? context.host() : defaultDockerHost;
+            dockerOrigin = context != null ? "Docker context '" + context.name() + "' from " + context.origin()
+                    : "the default";
+            dockerTls = context != null ? context.tls() : null;
+        }
+        boolean dockerGiven = !dockerOrigin.equals("the default");
         if (flags.json && "-".equals(flags.events)) {
-            throw new UsageError("--events - would mix event lines into the --json object on stdout; give "
+            throw new UsageError("--events - would mix event lines into --json's output on stdout; give "
                     + "--events a file");
         }
 
         Mode mode = flags.dryRun ? Mode.DRY_RUN : once ? Mode.ONCE : Mode.LONG_LIVED;
-        return new Settings(Path.of(state), stateOrigin, db, docker, dockerGiven, flags.requireDocker, hostUuid, mode,
+        return new Settings(Path.of(state), stateOrigin, db, docker, dockerGiven, dockerOrigin, dockerTls,
+                flags.requireDocker, hostUuid, mode,
                 flags.json ? Output.JSON : Output.TEXT, Duration.ofSeconds(intervalSeconds),
                 Duration.ofSeconds(timeoutSeconds),
                 flags.maxDeletes, flags.refuseDeleteAll, flags.events, flags.healthPort, flags.healthAddress,
-                flags.watch, flags.dockerEvents, flags.verbose);
+                flags.watch, flags.dockerEvents, flags.verbose,
+                flags.logFormat != null ? flags.logFormat : LogLines.Format.text);
     }
 
     /** The reconcile rules' choices: DECNET's, plus the deletion guard when the operator opted in. */
@@ -183,6 +208,33 @@ record Settings(
         }
         if (url.toLowerCase(Locale.ROOT).equals("jdbc:sqlite:")) {
             throw new UsageError("--db jdbc:sqlite: needs a file name, e.g. jdbc:sqlite:/var/lib/decnet/decnet.db");
+        }
+        sqliteFile(url).map(file -> file.toAbsolutePath().getParent()).filter(Files::notExists).ifPresent(dir -> {
+            // SQLite would only say SQLITE_CANTOPEN; it creates the file, never its directory.
+            throw new UsageError("database_directory_missing", "the directory " + dir + " of the SQLite database "
+                    + Redaction.mask(url) + " (from --db or " + DB_ENV + ") does not exist; create it, or point "
+                    + "--db at DECNET's database (e.g. jdbc:sqlite:/var/lib/decnet/decnet.db)", null);
+        });
+    }
+
+    /** The file of a {@code jdbc:sqlite:} URL; empty for other databases and in-memory SQLite. */
+    static Optional<Path> sqliteFile(String url) {
+        if (!url.regionMatches(true, 0, "jdbc:sqlite:", 0, "jdbc:sqlite:".length())) {
+            return Optional.empty();
+        }
+        String rest = url.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        String name = query >= 0 ? rest.substring(0, query) : rest;
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        }
+        if (name.isEmpty() || name.startsWith(":memory:") || name.startsWith("//")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

@@ -98,7 +98,8 @@ class BadInputTest {
         assertThat(r.code()).isEqualTo(1);
         JsonNode json = new ObjectMapper()
                 .readTree(r.out());
-        assertThat(json.get("error").asText()).contains(missing.toString(), "does not exist");
+        assertThat(json.at("/error/message").asText()).contains(missing.toString(), "does not exist");
+        assertThat(json.at("/error/code").asText()).isEqualTo("state_file_directory_missing");
         assertThat(json.get("exit_code").asInt()).isEqualTo(1);
         assertThat(r.errLines()).singleElement().asString().startsWith("error: ");
     }

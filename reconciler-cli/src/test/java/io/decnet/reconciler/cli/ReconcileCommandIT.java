@@ -111,6 +111,50 @@ class ReconcileCommandIT {
         Cli.Result converged = cli("reconcile", "--dry-run");
         assertThat(converged.code()).as(converged.toString()).isZero();
         assertThat(converged.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+        assertThat(converged.outLines()).contains("Plan: 0 to insert, 0 to update, 0 to delete, 0 states to change.",
+                "No changes: this host's rows agree with the state file and Docker.");
+    }
+
+    @Test
+    void planShowsTheRealContainersStatesAndStatusWhichContainersDoNotRun() throws Exception {
+        Cli.Result plan = cli("plan");
+        assertThat(plan.code()).as(plan.toString()).isEqualTo(2);
+        assertThat(plan.outLines()).anySatisfy(l -> assertThat(l).startsWith("  + " + run + "-c  state degraded"))
+                .contains("Plan: 4 to insert, 0 to update, 0 to delete, 0 states to change.");
+        assertThat(cli("reconcile", "--once").code()).isZero();
+
+        Cli.Result status = cli("status");
+
+        assertThat(status.code()).as(status.toString()).isZero();
+        assertThat(status.outLines()).anySatisfy(l -> assertThat(l).startsWith(run + "-a ").contains("running",
+                        "2/2 running"))
+                .anySatisfy(l -> assertThat(l).startsWith(run + "-c ").contains("degraded", "1/2 running (" + run
+                        + "-c-http exited)"))
+                .anySatisfy(l -> assertThat(l).startsWith(run + "-d ").contains("0/1 running (" + run
+                        + "-d-ssh missing)"));
+        JsonNode json = JSON.readTree(cli("status", "--json").out());
+        assertThat(json.at("/deckies/0/containers/running").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void withJsonTheRealProcessPrintsOneDocumentOnEveryErrorPath() throws Exception {
+        for (List<String> args : List.of(
+                List.of("reconcile", "--json", "--dryrun"),
+                List.of("reconcile", "--json", "--once", "--pass-timeout", "abc"),
+                List.of("plan", "--json", "--db", "jdbc:sqlite:/nonexistent/dir/decnet.db"),
+                List.of("reconcile", "--once", "--json", "--db",
+                        "jdbc:postgresql://127.0.0.1:1/decnet?user=decnet&password=hun,ter\"2\n"),
+                List.of("status", "--json", "--state", dir.resolve("no/such/dir/x.json").toString()))) {
+            Cli.Result r = cli(args.toArray(String[]::new));
+
+            assertThat(r.code()).as(r.toString()).isEqualTo(1);
+            assertThat(r.outLines()).as(r.toString()).hasSize(1);
+            JsonNode json = JSON.readTree(r.out());
+            assertThat(json.get("format_version").asInt()).isEqualTo(1);
+            assertThat(json.at("/error/code").asText()).as(r.toString()).isNotBlank();
+            assertThat(json.at("/error/exit_code").asInt()).isEqualTo(1);
+            assertThat(r.out() + r.err()).doesNotContain("hun,ter");
+        }
     }
 
     @Test

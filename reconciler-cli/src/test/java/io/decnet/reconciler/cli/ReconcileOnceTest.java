@@ -90,17 +90,22 @@ class ReconcileOnceTest {
         assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=2 deleted=0 state_updated=0");
         assertThat(r.outLines().get(1)).startsWith("dry run, nothing written: config_updated=0");
         assertThat(r.outLines().subList(2, r.outLines().size()))
-                .anySatisfy(l -> assertThat(l).startsWith("  insert decky-01 (-> running)").endsWith("[planned]"))
-                .anySatisfy(l -> assertThat(l).startsWith("  insert decky-02"));
+                .anySatisfy(l -> assertThat(l).startsWith("  + decky-01  state running, services [\"ssh\","))
+                .anySatisfy(l -> assertThat(l).startsWith("  + decky-02"))
+                .contains("Plan: 2 to insert, 0 to update, 0 to delete, 0 states to change.");
         assertThat(FleetTable.states(db, "local")).isEmpty();
     }
 
     @Test
-    void dryRunExitsZeroWhenTheTableIsConverged() {
+    void aDryRunThatCouldNotReadDockerDoesNotClaimConvergenceAndExitsOne() {
         reconcile("--once");
         Cli.Result r = reconcile("--dry-run");
-        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.outLines().get(0)).isEqualTo("reconcile: inserted=0 deleted=0 state_updated=0");
+        assertThat(r.out()).doesNotContain("No changes").contains("row states were not checked; the table is not "
+                + "known to agree");
+        assertThat(r.errLines()).singleElement().asString().startsWith("error: Docker unusable, row states were "
+                + "not checked");
     }
 
     @Test

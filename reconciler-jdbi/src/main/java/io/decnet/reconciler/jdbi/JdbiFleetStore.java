@@ -17,7 +17,9 @@ import io.decnet.reconciler.jdbi.internal.StorePreparation;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -137,6 +139,26 @@ public final class JdbiFleetStore implements FleetStore, AutoCloseable {
         } catch (JdbiException e) {
             throw StoreErrors.translate(e, "read table " + tableName, store.where(), StoreErrors.Access.READ,
                     url());
+        }
+    }
+
+    /**
+     * How many rows each host has in the table, every host included (for an overview such as the command's
+     * {@code status}; a reconciler never reads other hosts' rows). Empty when the table or SQLite file does not
+     * exist yet.
+     *
+     * @throws FleetStoreException when the table cannot be read
+     */
+    public Map<String, Integer> rowCountsByHost() {
+        PreparedStore store = prepared();
+        if (store == null) {
+            return Map.of();
+        }
+        try {
+            return Collections.unmodifiableMap(jdbi.withHandle(store::countByHost));
+        } catch (JdbiException e) {
+            throw StoreErrors.translate(e, "count the rows of table " + tableName, store.where(),
+                    StoreErrors.Access.READ, url());
         }
     }
 

@@ -17,6 +17,7 @@ public final class FleetTable {
     private final String name;
     private final long precisionNanos;
     private final String select;
+    private final String countByHost;
     private final String insert;
     private final String update;
     private final String delete;
@@ -31,6 +32,7 @@ public final class FleetTable {
         String condition = " WHERE host_uuid = :host_uuid AND name = :name AND state = :expected_state AND "
                 + dialect.updatedAtMatches(":expected_updated_at");
         this.select = "SELECT " + columns + " FROM " + table + " WHERE host_uuid = :host_uuid ORDER BY name";
+        this.countByHost = "SELECT host_uuid, COUNT(*) AS n FROM " + table + " GROUP BY host_uuid ORDER BY host_uuid";
         this.insert = dialect.insertIfAbsent(table, columns, String.join(", ", COLUMNS.stream().map(c -> ":" + c)
                 .toList()));
         this.update = "UPDATE " + table + " SET state = :state, services = :services, decky_ip = :decky_ip,"
@@ -57,6 +59,10 @@ public final class FleetTable {
 
     String select() {
         return select;
+    }
+
+    String countByHost() {
+        return countByHost;
     }
 
     String insert() {

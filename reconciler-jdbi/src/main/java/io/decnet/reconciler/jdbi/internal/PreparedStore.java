@@ -3,7 +3,9 @@ package io.decnet.reconciler.jdbi.internal;
 import io.decnet.reconciler.api.FleetRow;
 import io.decnet.reconciler.api.RowChange;
 import io.decnet.reconciler.api.WriteOutcome;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,6 +33,15 @@ public record PreparedStore(FleetTable table, String where) {
     }
 
     /** Applies {@code changes} on {@code handle}, which the caller runs in one transaction. */
+    /** How many rows each host has, every host included, ordered by host. */
+    public Map<String, Integer> countByHost(Handle handle) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        handle.createQuery(table.countByHost()).map((rs, ctx) -> Map.entry(
+                String.valueOf(rs.getString("host_uuid")), rs.getInt("n")))
+                .forEach(e -> counts.merge(e.getKey(), e.getValue(), Integer::sum));
+        return counts;
+    }
+
     public List<WriteOutcome> apply(Handle handle, String host, List<RowChange> changes) {
         return new ChangeWriter(table).apply(handle, host, changes);
     }
