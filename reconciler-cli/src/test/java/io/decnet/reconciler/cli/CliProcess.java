@@ -79,6 +79,21 @@ final class CliProcess {
         return Files.readString(err, StandardCharsets.UTF_8);
     }
 
+    /** The last 30 lines of stderr so far, for an assertion's message. */
+    String stderrTail() throws IOException {
+        java.util.List<String> lines = stderrSoFar().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /** The body of {@code GET http://127.0.0.1:port/path} (the health server of a long-lived run). */
+    static String httpGet(int port, String path) throws IOException, InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .timeout(java.time.Duration.ofSeconds(5)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     Cli.Result await(long seconds) throws IOException, InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

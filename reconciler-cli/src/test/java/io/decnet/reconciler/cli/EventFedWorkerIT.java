@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.decnet.reconciler.testkit.junit.ExternalService;
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,14 +68,14 @@ class EventFedWorkerIT {
                             () -> "running".equals(FleetTable.states(db, "local").get(d)));
                 }
 
-                JsonNode events = new ObjectMapper().readTree(get(port, "/healthz")).get("docker_events");
+                JsonNode events = new ObjectMapper().readTree(CliProcess.httpGet(port, "/healthz")).get("docker_events");
                 assertThat(events).as("/healthz docker_events").isNotNull();
                 assertThat(events.get("connected").asBoolean()).isTrue();
                 assertThat(events.get("trustworthy").asBoolean()).isTrue();
                 assertThat(events.get("events_applied").asLong()).isGreaterThanOrEqualTo(4);
                 assertThat(events.get("fallbacks").asLong()).as("passes that had to list the containers")
                         .isZero();
-                assertThat(get(port, "/metrics")).contains("fleet_reconciler_docker_events_connected 1.0",
+                assertThat(CliProcess.httpGet(port, "/metrics")).contains("fleet_reconciler_docker_events_connected 1.0",
                         "fleet_reconciler_docker_events_fallbacks_total 0.0");
                 assertThat(worker.stderrSoFar()).contains("a container changes");
             } finally {
@@ -95,7 +88,7 @@ class EventFedWorkerIT {
     private static void await(CliProcess worker, String what, int seconds, Check check) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!check.ok()) {
-            assertThat(System.nanoTime()).as("%s within %d s; stderr:%n%s", what, seconds, tail(worker))
+            assertThat(System.nanoTime()).as("%s within %d s; stderr:%n%s", what, seconds, worker.stderrTail())
                     .isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -103,17 +96,5 @@ class EventFedWorkerIT {
 
     private interface Check {
         boolean ok() throws Exception;
-    }
-
-    private static String get(int port, String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static String tail(CliProcess worker) throws IOException {
-        List<String> lines = worker.stderrSoFar().lines().toList();
-        return lines.subList(Math.max(0, lines.size() - 30), lines.size()).stream()
-                .collect(Collectors.joining("\n"));
     }
 }

@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -58,15 +53,15 @@ class HostileLongLivedIT {
                 "--health-port", Integer.toString(port), "--events", events.toString());
         try {
             await(() -> Files.exists(events) && Files.readString(events).contains("deleted"), "the hostile row deleted");
-            String healthAfterDelete = get(port, "/healthz");
+            String healthAfterDelete = CliProcess.httpGet(port, "/healthz");
 
             // Now a state file whose decky name is hostile: the pass refuses the file and says why.
             Files.writeString(state, stateJson("evil\\nreconcile: inserted=9 deleted=9 state_updated=9\\u202e\\u2028"
                     + "\\u0000"));
             await(() -> worker.stderrSoFar().contains("state file"), "the refusal logged");
             Thread.sleep(1_500); // a pass or two more: their outcome is in /healthz
-            String healthAfterRefusal = get(port, "/healthz");
-            String metrics = get(port, "/metrics");
+            String healthAfterRefusal = CliProcess.httpGet(port, "/healthz");
+            String metrics = CliProcess.httpGet(port, "/metrics");
 
             for (String output : List.of(worker.stderrSoFar(), healthAfterDelete, healthAfterRefusal, metrics,
                     Files.readString(events))) {
@@ -107,11 +102,5 @@ class HostileLongLivedIT {
             assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private static String get(int port, String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decnet.reconciler.testkit.junit.ExternalService;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +73,7 @@ class SoakIT {
             long pid = worker.pid();
             long started = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (FleetTable.states(db, "local").size() != DECKIES) {
-                assertThat(System.nanoTime()).as("the first pass; stderr:%n%s", tail(worker)).isLessThan(started);
+                assertThat(System.nanoTime()).as("the first pass; stderr:%n%s", worker.stderrTail()).isLessThan(started);
                 Thread.sleep(100);
             }
             long start = System.nanoTime();
@@ -94,7 +88,7 @@ class SoakIT {
                 while (System.nanoTime() < end) {
                     injections += inject(random, run, state, db, fleet, containers, stopped);
                     Thread.sleep(200 + random.nextInt(800));
-                    assertThat(worker.isAlive()).as("the worker is running; stderr:%n%s", tail(worker)).isTrue();
+                    assertThat(worker.isAlive()).as("the worker is running; stderr:%n%s", worker.stderrTail()).isTrue();
                     if (System.nanoTime() >= nextSample) {
                         samples.add(sample(pid));
                         nextSample += sampleEvery;
@@ -110,7 +104,7 @@ class SoakIT {
                     Thread.sleep(200);
                 }
                 com.fasterxml.jackson.databind.JsonNode health =
-                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(health(port));
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliProcess.httpGet(port, "/healthz"));
                 long passes = health.path("passes").asLong(-1);
                 long failures = health.path("failures").asLong(-1);
 
@@ -125,7 +119,7 @@ class SoakIT {
                         median(samples.subList(0, (samples.size() + 1) / 2)),
                         median(samples.subList(samples.size() / 2, samples.size())));
                 assertThat(passes).as("a pass every second or so").isGreaterThan(seconds / 3);
-                assertThat(failures).as("no failed pass; stderr:%n%s", tail(worker)).isZero();
+                assertThat(failures).as("no failed pass; stderr:%n%s", worker.stderrTail()).isZero();
                 long early = median(samples.subList(0, (samples.size() + 1) / 2));
                 long late = median(samples.subList(samples.size() / 2, samples.size()));
                 assertThat(late).as("median heap after GC, later half against the earlier half, seed %d", seed)
@@ -216,17 +210,5 @@ class SoakIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("jcmd %s ends", command).isTrue();
         assertThat(p.exitValue()).as("jcmd %s: %s", command, out).isZero();
         return out;
-    }
-
-    private static String health(int port) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static String tail(CliProcess worker) throws IOException {
-        List<String> lines = worker.stderrSoFar().lines().toList();
-        return lines.subList(Math.max(0, lines.size() - 30), lines.size()).stream()
-                .collect(Collectors.joining("\n"));
     }
 }
