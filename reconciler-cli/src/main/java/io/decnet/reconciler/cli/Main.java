@@ -62,7 +62,10 @@ public final class Main {
     /** Whether {@code args} start the long-lived worker (a stop by signal is then a normal end, exit 0). */
     static boolean isLongLived(String[] args) {
         List<String> list = List.of(args);
-        return list.contains("reconcile") && !list.contains("plan") && list.stream().noneMatch(a -> a.equals("--once")
+        // The command is the first argument that is no option: a value that reads "reconcile" or "plan" (a state
+        // file of that name) does not count.
+        String command = list.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        return command.equals("reconcile") && list.stream().noneMatch(a -> a.equals("--once")
                 || a.equals("--dry-run") || a.equals("-h") || a.equals("--help"));
     }
 
