@@ -47,10 +47,12 @@ import org.slf4j.LoggerFactory;
  *       late result is logged.
  *   <li>{@link #trigger()} asks for a pass soon (e.g. when the state file or a container changed). Triggers
  *       coalesce: the pass runs once they have been quiet for {@code triggerQuiet} (default 200 ms), and no later
- *       than {@code triggerMaxDelay} (default 1 s) after the first one it serves, so a burst of a thousand
- *       container events makes about one pass per second while it lasts, not a thousand. A trigger during a pass
- *       makes one more pass after it, by the same rule. A trigger never delays a periodic pass that is due
- *       sooner. See {@link Builder#coalesceTriggers}.
+ *       than a max delay after the first one it serves: {@code triggerMaxDelay} (default 1 s), doubled for each
+ *       pass a burst forces without a quiet gap, up to {@code triggerBurstMaxDelay} (default 10 s), back to the
+ *       start after a quiet gap. A lone container event is served within about 200 ms; a burst of a thousand
+ *       events over half a minute makes about five passes, not a thousand. A trigger during a pass makes one more
+ *       pass after it, by the same rule. A trigger never delays a periodic pass that is due sooner. See
+ *       {@link Builder#coalesceTriggers}.
  *   <li>The {@link HeartbeatListener} gets a {@link WorkerStatus} at start, every heartbeat interval, and once
  *       more when the worker stopped.
  * </ul>
@@ -288,6 +290,9 @@ public final class ReconcileWorker implements AutoCloseable {
             }
             started = new InFlight(++passNumber, time.instant(), time.monotonicNanos());
             current = started;
+            if (triggersPending) {
+                schedule.triggeredPassStarts(lastTriggerNanos, started.startNanos);
+            }
             triggersPending = false; // this pass reads everything the triggers so far announced
             started.watchdog = threads.scheduleIfRunning(() -> deadlinePassed(started), config.passDeadline());
         }
@@ -411,6 +416,7 @@ public final class ReconcileWorker implements AutoCloseable {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private Duration triggerQuiet = WorkerConfig.DEFAULT_TRIGGER_QUIET;
         private Duration triggerMaxDelay = WorkerConfig.DEFAULT_TRIGGER_MAX_DELAY;
+        private Duration triggerBurstMaxDelay = WorkerConfig.DEFAULT_TRIGGER_BURST_MAX_DELAY;
 
         private Builder() {
         }
@@ -526,12 +532,26 @@ public final class ReconcileWorker implements AutoCloseable {
         /**
          * How {@link ReconcileWorker#trigger() triggers} coalesce: a triggered pass starts once no trigger came for
          * {@code quiet} (0 to 10 s; default 200 ms), and at the latest {@code maxDelay} after the first trigger it
-         * serves ({@code quiet} to 1 min; default 1 s). {@code (ZERO, ZERO)}: every trigger asks for a pass at
+         * serves ({@code quiet} to 1 min; default 1 s), a max delay that doubles while a burst forces passes, up
+         * to ten times {@code maxDelay} (at most 1 min). {@code (ZERO, ZERO)}: every trigger asks for a pass at
          * once (triggers during a pass still make one pass after it).
          */
         public Builder coalesceTriggers(Duration quiet, Duration maxDelay) {
+            Duration tenTimes = maxDelay == null ? null : maxDelay.multipliedBy(10);
+            return coalesceTriggers(quiet, maxDelay, tenTimes == null
+                    || tenTimes.compareTo(WorkerConfig.MAX_TRIGGER_DELAY) <= 0 ? tenTimes
+                    : WorkerConfig.MAX_TRIGGER_DELAY);
+        }
+
+        /**
+         * As {@link #coalesceTriggers(Duration, Duration)}, with the burst cap given: how far the max delay may
+         * grow while triggers keep coming without a quiet gap ({@code maxDelay} to 1 min; {@code maxDelay}: a
+         * pass every {@code maxDelay} for as long as a burst lasts).
+         */
+        public Builder coalesceTriggers(Duration quiet, Duration maxDelay, Duration burstMaxDelay) {
             this.triggerQuiet = quiet;
             this.triggerMaxDelay = maxDelay;
+            this.triggerBurstMaxDelay = burstMaxDelay;
             return this;
         }
 
@@ -564,7 +584,7 @@ public final class ReconcileWorker implements AutoCloseable {
                     backoffInitial != null ? backoffInitial : interval,
                     backoffMax != null ? backoffMax : WorkerConfig.defaultBackoffMax(interval), jitter,
                     heartbeatListener != null ? heartbeatInterval : null, closeTimeout, triggerQuiet,
-                    triggerMaxDelay);
+                    triggerMaxDelay, triggerBurstMaxDelay);
             return new ReconcileWorker(this, config);
         }
     }

@@ -16,15 +16,17 @@ import java.util.Objects;
  * @param closeTimeout how long {@code close()} waits for the pass in flight
  * @param triggerQuiet how long a triggered pass waits for the triggers to stop
  * @param triggerMaxDelay the longest a triggered pass waits after the first trigger it serves
+ * @param triggerBurstMaxDelay how far that wait may grow while triggers keep coming without a quiet gap
  */
 record WorkerConfig(String name, Duration interval, Duration passDeadline, Duration backoffInitial,
         Duration backoffMax, double jitter, Duration heartbeatInterval, Duration closeTimeout,
-        Duration triggerQuiet, Duration triggerMaxDelay) {
+        Duration triggerQuiet, Duration triggerMaxDelay, Duration triggerBurstMaxDelay) {
     static final Duration MIN_PERIOD = Duration.ofSeconds(1);
     static final Duration MAX_PERIOD = Duration.ofHours(24);
     static final double MAX_JITTER = 0.5;
     static final Duration DEFAULT_TRIGGER_QUIET = Duration.ofMillis(200);
     static final Duration DEFAULT_TRIGGER_MAX_DELAY = Duration.ofSeconds(1);
+    static final Duration DEFAULT_TRIGGER_BURST_MAX_DELAY = Duration.ofSeconds(10);
     static final Duration MAX_TRIGGER_QUIET = Duration.ofSeconds(10);
     static final Duration MAX_TRIGGER_DELAY = Duration.ofMinutes(1);
 
@@ -58,6 +60,11 @@ record WorkerConfig(String name, Duration interval, Duration passDeadline, Durat
                 || triggerMaxDelay.compareTo(MAX_TRIGGER_DELAY) > 0) {
             throw new IllegalArgumentException("trigger max delay must be between the quiet time (" + triggerQuiet
                     + ") and " + MAX_TRIGGER_DELAY + ", was " + triggerMaxDelay);
+        }
+        if (triggerBurstMaxDelay == null || triggerBurstMaxDelay.compareTo(triggerMaxDelay) < 0
+                || triggerBurstMaxDelay.compareTo(MAX_TRIGGER_DELAY) > 0) {
+            throw new IllegalArgumentException("trigger burst max delay must be between the max delay ("
+                    + triggerMaxDelay + ") and " + MAX_TRIGGER_DELAY + ", was " + triggerBurstMaxDelay);
         }
     }
 

@@ -17,7 +17,7 @@ class WorkerPartsTest {
     private static WorkerConfig config(double jitter) {
         return new WorkerConfig("w", Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 Duration.ofSeconds(35), jitter, null, Duration.ofSeconds(30), Duration.ofMillis(200),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     @Nested
@@ -26,25 +26,29 @@ class WorkerPartsTest {
         void namesTheFieldTheRangeAndTheValueOfWhatIsOutOfRange() {
             assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofMillis(10), Duration.ofSeconds(60),
                     Duration.ofSeconds(1), Duration.ofSeconds(2), 0, null, Duration.ZERO, Duration.ZERO,
-                    Duration.ZERO))
+                    Duration.ZERO, Duration.ZERO))
                     .hasMessage("interval must be between PT1S and PT24H, was PT0.01S");
             assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Duration.ofSeconds(5), Duration.ofSeconds(2), 0, null, Duration.ZERO, Duration.ZERO,
-                    Duration.ZERO))
+                    Duration.ZERO, Duration.ZERO))
                     .hasMessage("backoff max must be at least backoff initial (PT5S), was PT2S");
             assertThatThrownBy(() -> config(0.6)).hasMessage("jitter must be between 0 and 0.5, was 0.6");
             assertThatThrownBy(() -> new WorkerConfig(" ", Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO, Duration.ZERO,
-                    Duration.ZERO))
+                    Duration.ZERO, Duration.ZERO))
                     .hasMessage("name must not be blank, was ' '");
             assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO, Duration.ofSeconds(2),
-                    Duration.ofSeconds(1)))
+                    Duration.ofSeconds(1), Duration.ofSeconds(1)))
                     .hasMessage("trigger max delay must be between the quiet time (PT2S) and PT1M, was PT1S");
             assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO, Duration.ofMillis(-1),
-                    Duration.ofSeconds(1)))
+                    Duration.ofSeconds(1), Duration.ofSeconds(1)))
                     .hasMessage("trigger quiet time must be between PT0S and PT10S, was PT-0.001S");
+            assertThatThrownBy(() -> new WorkerConfig("w", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 0, null, Duration.ZERO, Duration.ZERO,
+                    Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                    .hasMessage("trigger burst max delay must be between the max delay (PT2S) and PT1M, was PT1S");
         }
 
         @Test
@@ -76,6 +80,24 @@ class WorkerPartsTest {
             assertThat(schedule.afterTriggers(0, 900 * ms, 900 * ms)).as("capped by the first trigger")
                     .isEqualTo(Duration.ofMillis(100));
             assertThat(schedule.afterTriggers(0, 100 * ms, 2_000 * ms)).as("overdue: at once").isZero();
+        }
+
+        @Test
+        void theMaxDelayDoublesForEachPassABurstForcesAndIsBackAfterAQuietGap() {
+            PassSchedule schedule = new PassSchedule(config(0), RandomGenerator.getDefault());
+            long ms = 1_000_000L;
+
+            schedule.triggeredPassStarts(990 * ms, 1_000 * ms); // a trigger 10 ms before: forced by the burst
+            assertThat(schedule.maxDelay()).isEqualTo(Duration.ofSeconds(2));
+            schedule.triggeredPassStarts(2_990 * ms, 3_000 * ms);
+            schedule.triggeredPassStarts(6_990 * ms, 7_000 * ms);
+            schedule.triggeredPassStarts(14_990 * ms, 15_000 * ms);
+            assertThat(schedule.maxDelay()).as("capped at the burst max delay").isEqualTo(Duration.ofSeconds(10));
+            assertThat(schedule.afterTriggers(20_000 * ms, 20_000 * ms, 20_000 * ms)).isEqualTo(Duration.ofMillis(200));
+            assertThat(schedule.afterTriggers(20_000 * ms, 29_900 * ms, 29_900 * ms)).isEqualTo(Duration.ofMillis(100));
+
+            schedule.triggeredPassStarts(30_000 * ms, 30_200 * ms); // the quiet time passed: the burst is over
+            assertThat(schedule.maxDelay()).isEqualTo(Duration.ofSeconds(1));
         }
 
         @Test
