@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * max delay after the first one. The max delay starts at {@code triggerMaxDelay} and doubles for each pass a burst
  * forced (triggers still coming, no quiet gap), up to {@code triggerBurstMaxDelay}; a pass that found its quiet
  * gap sets it back. So a lone event is served within {@code triggerQuiet}, and a burst of any length makes a few
- * passes (with the defaults: at 1, 3, 7, 15, 25, ... s, and one when it ends), not one per second.
+ * passes (with the defaults: at 1, 3, 7, 15, 30, 45, ... s, and one when it ends), not one per second.
  * Not thread-safe (the worker calls it under its lock).
  */
 final class PassSchedule {

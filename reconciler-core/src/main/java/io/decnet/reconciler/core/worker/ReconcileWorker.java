@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #trigger()} asks for a pass soon (e.g. when the state file or a container changed). Triggers
  *       coalesce: the pass runs once they have been quiet for {@code triggerQuiet} (default 200 ms), and no later
  *       than a max delay after the first one it serves: {@code triggerMaxDelay} (default 1 s), doubled for each
- *       pass a burst forces without a quiet gap, up to {@code triggerBurstMaxDelay} (default 10 s), back to the
+ *       pass a burst forces without a quiet gap, up to {@code triggerBurstMaxDelay} (default 15 s, half the default
+ *       interval), back to the
  *       start after a quiet gap. A lone container event is served within about 200 ms; a burst of a thousand
  *       events over half a minute makes about five passes, not a thousand. A trigger during a pass makes one more
  *       pass after it, by the same rule. A trigger never delays a periodic pass that is due sooner. See
@@ -533,14 +534,13 @@ public final class ReconcileWorker implements AutoCloseable {
          * How {@link ReconcileWorker#trigger() triggers} coalesce: a triggered pass starts once no trigger came for
          * {@code quiet} (0 to 10 s; default 200 ms), and at the latest {@code maxDelay} after the first trigger it
          * serves ({@code quiet} to 1 min; default 1 s), a max delay that doubles while a burst forces passes, up
-         * to ten times {@code maxDelay} (at most 1 min). {@code (ZERO, ZERO)}: every trigger asks for a pass at
+         * to fifteen times {@code maxDelay} (at most 1 min). {@code (ZERO, ZERO)}: every trigger asks for a pass at
          * once (triggers during a pass still make one pass after it).
          */
         public Builder coalesceTriggers(Duration quiet, Duration maxDelay) {
-            Duration tenTimes = maxDelay == null ? null : maxDelay.multipliedBy(10);
-            return coalesceTriggers(quiet, maxDelay, tenTimes == null
-                    || tenTimes.compareTo(WorkerConfig.MAX_TRIGGER_DELAY) <= 0 ? tenTimes
-                    : WorkerConfig.MAX_TRIGGER_DELAY);
+            Duration cap = maxDelay == null ? null : maxDelay.multipliedBy(15);
+            return coalesceTriggers(quiet, maxDelay, cap == null || cap.compareTo(WorkerConfig.MAX_TRIGGER_DELAY) <= 0
+                    ? cap : WorkerConfig.MAX_TRIGGER_DELAY);
         }
 
         /**

@@ -26,7 +26,7 @@ record WorkerConfig(String name, Duration interval, Duration passDeadline, Durat
     static final double MAX_JITTER = 0.5;
     static final Duration DEFAULT_TRIGGER_QUIET = Duration.ofMillis(200);
     static final Duration DEFAULT_TRIGGER_MAX_DELAY = Duration.ofSeconds(1);
-    static final Duration DEFAULT_TRIGGER_BURST_MAX_DELAY = Duration.ofSeconds(10);
+    static final Duration DEFAULT_TRIGGER_BURST_MAX_DELAY = Duration.ofSeconds(15);
     static final Duration MAX_TRIGGER_QUIET = Duration.ofSeconds(10);
     static final Duration MAX_TRIGGER_DELAY = Duration.ofMinutes(1);
 

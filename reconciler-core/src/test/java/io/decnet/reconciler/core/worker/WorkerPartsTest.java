@@ -17,7 +17,7 @@ class WorkerPartsTest {
     private static WorkerConfig config(double jitter) {
         return new WorkerConfig("w", Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 Duration.ofSeconds(35), jitter, null, Duration.ofSeconds(30), Duration.ofMillis(200),
-                Duration.ofSeconds(1), Duration.ofSeconds(10));
+                Duration.ofSeconds(1), Duration.ofSeconds(15));
     }
 
     @Nested
@@ -92,9 +92,9 @@ class WorkerPartsTest {
             schedule.triggeredPassStarts(2_990 * ms, 3_000 * ms);
             schedule.triggeredPassStarts(6_990 * ms, 7_000 * ms);
             schedule.triggeredPassStarts(14_990 * ms, 15_000 * ms);
-            assertThat(schedule.maxDelay()).as("capped at the burst max delay").isEqualTo(Duration.ofSeconds(10));
+            assertThat(schedule.maxDelay()).as("capped at the burst max delay").isEqualTo(Duration.ofSeconds(15));
             assertThat(schedule.afterTriggers(20_000 * ms, 20_000 * ms, 20_000 * ms)).isEqualTo(Duration.ofMillis(200));
-            assertThat(schedule.afterTriggers(20_000 * ms, 29_900 * ms, 29_900 * ms)).isEqualTo(Duration.ofMillis(100));
+            assertThat(schedule.afterTriggers(20_000 * ms, 34_900 * ms, 34_900 * ms)).isEqualTo(Duration.ofMillis(100));
 
             schedule.triggeredPassStarts(30_000 * ms, 30_200 * ms); // the quiet time passed: the burst is over
             assertThat(schedule.maxDelay()).isEqualTo(Duration.ofSeconds(1));
