@@ -2,6 +2,7 @@ package io.decnet.reconciler.cli;
 
 import io.decnet.reconciler.api.ReconcileReport;
 import io.decnet.reconciler.api.SourceStatus;
+import io.decnet.reconciler.core.worker.LeasedPass;
 import io.decnet.reconciler.core.worker.PassOutcome;
 import io.decnet.reconciler.core.worker.WorkerStatus;
 import io.decnet.reconciler.docker.EventCacheStatus;

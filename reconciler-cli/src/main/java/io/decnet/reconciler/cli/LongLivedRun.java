@@ -1,18 +1,14 @@
 package io.decnet.reconciler.cli;
 
-import io.decnet.reconciler.api.PhaseTimings;
 import io.decnet.reconciler.api.ReconcileReport;
-import io.decnet.reconciler.api.Skip;
-import io.decnet.reconciler.api.SkipReason;
-import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.core.Reconciler;
+import io.decnet.reconciler.core.worker.LeasedPass;
+import io.decnet.reconciler.core.worker.ReconcilePass;
 import io.decnet.reconciler.core.worker.ReconcileWorker;
 import io.decnet.reconciler.docker.DockerRuntimeInspector;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -40,13 +36,13 @@ final class LongLivedRun {
         Adapters adapters = Adapters.open(s, env);
         FleetMetrics metrics = new FleetMetrics();
         Reconciler reconciler = Reconciler.builder().policy(s.policy()).listener(adapters.events()).build();
-        LeasedPass leased = new LeasedPass(adapters.lease(), s.hostUuid(), log);
+        LeasedPass leased = new LeasedPass(adapters.lease(), s.hostUuid());
         metrics.writerLease(leased);
+        ReconcilePass pass = leased.pass(() -> reconciler.reconcileOnce(adapters.state(), adapters.store(),
+                adapters.docker(), s.hostUuid()), Clock.systemUTC());
         ReconcileWorker worker = ReconcileWorker.builder()
                 .name("reconciler")
-                .pass(() -> printed(metrics.record(leased.run(() -> reconciler.reconcileOnce(
-                        adapters.state(), adapters.store(), adapters.docker(), s.hostUuid()))
-                        .orElseGet(() -> standingBy(leased)))))
+                .pass(() -> printed(metrics.record(pass.run())))
                 .interval(s.interval())
                 .passDeadline(s.passTimeout())
                 .passListener(metrics::record)
@@ -138,14 +134,6 @@ final class LongLivedRun {
             }
         }
         return report;
-    }
-
-    /** The report of a pass that did not run because another reconciler of this host held the writer lease. */
-    private ReconcileReport standingBy(LeasedPass leased) {
-        return new ReconcileReport(s.hostUuid(), Instant.now(), false, SourceStatus.notRead(), SourceStatus.notRead(),
-                List.of(), List.of(Skip.pass(SkipReason.WRITER_LEASE_BUSY, "writer lease " + leased.describe()
-                        + ": another reconciler of this host is running a pass")), null,
-                new PhaseTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
     }
 
     private StateFileWatcher watch(Logger log, ReconcileWorker worker) {

@@ -8,13 +8,13 @@ import io.decnet.reconciler.api.SkipReason;
 import io.decnet.reconciler.api.SourceStatus;
 import io.decnet.reconciler.api.StateSource;
 import io.decnet.reconciler.core.Reconciler;
+import io.decnet.reconciler.core.worker.LeasedPass;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code reconcile --once} (and {@code --dry-run}, {@code --json}): one pass, a report, an exit code.
@@ -46,7 +46,7 @@ final class OnceRun {
         Snapshots read = new Snapshots();
         try (Adapters adapters = Adapters.open(s, env)) {
             Reconciler reconciler = Reconciler.builder().policy(s.policy()).listener(adapters.events()).build();
-            leased = new LeasedPass(adapters.lease(), s.hostUuid(), LoggerFactory.getLogger(OnceRun.class));
+            leased = new LeasedPass(adapters.lease(), s.hostUuid());
             StateSource state = read.recording(adapters.state());
             FleetStore store = read.recording(adapters.store());
             Supplier<ReconcileReport> pass = () -> s.dryRun()

@@ -8,6 +8,7 @@ import io.decnet.reconciler.api.StateSource;
 import io.decnet.reconciler.api.WriterLease;
 import io.decnet.reconciler.core.Reconciler;
 import io.decnet.reconciler.core.statefile.StateFileSource;
+import io.decnet.reconciler.core.worker.LeasedPass;
 import io.decnet.reconciler.core.worker.PassListener;
 import io.decnet.reconciler.core.worker.ReconcileWorker;
 import io.decnet.reconciler.docker.DockerRuntimeInspector;
@@ -15,6 +16,7 @@ import io.decnet.reconciler.jdbi.JdbiFleetStore;
 import io.decnet.reconciler.micrometer.ReconcilerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
@@ -104,10 +106,10 @@ public class FleetReconcilerAutoConfiguration {
             ObjectProvider<PassListener> passListeners) {
         String host = HostUuids.require(properties.getHostUuid());
         List<PassListener> listeners = passListeners.orderedStream().toList();
-        LeasedPass pass = new LeasedPass(lease, host, () -> reconciler.reconcileOnce(state, store, runtime, host));
+        LeasedPass leased = new LeasedPass(lease, host);
         return ReconcileWorker.builder()
                 .name("fleet-reconciler")
-                .pass(pass)
+                .pass(leased.pass(() -> reconciler.reconcileOnce(state, store, runtime, host), Clock.systemUTC()))
                 .interval(properties.getInterval())
                 .passDeadline(properties.getPassDeadline())
                 .passListener(outcome -> listeners.forEach(l -> l.onPass(outcome)))
