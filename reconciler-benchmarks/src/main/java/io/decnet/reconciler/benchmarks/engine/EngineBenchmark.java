@@ -23,11 +23,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -51,17 +49,15 @@ import java.util.function.Supplier;
  */
 public final class EngineBenchmark {
     static final String HOST = "bench";
-    private static final List<String> SERVICES = List.of("ssh", "http");
 
     private final Options options;
     private final PrintStream out;
-    private final String runId;
+    private final BenchRun run = BenchRun.random("eb");
     private final Reconciler reconciler = Reconciler.create();
 
     EngineBenchmark(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.runId = "eb" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,9 +79,9 @@ public final class EngineBenchmark {
         Path dir = Files.createTempDirectory("fleet-engine-bench");
         List<Result> results = new ArrayList<>();
         out.printf(Locale.ROOT, "engine %s, run %s, sizes %s, %d passes per figure, %d running deckies at most%n",
-                options.dockerHost(), runId, Arrays.toString(options.sizes()), options.passes(),
+                options.dockerHost(), run.id(), Arrays.toString(options.sizes()), options.passes(),
                 options.runningDeckies());
-        try (EngineContainers docker = new EngineContainers(options.dockerHost(), options.image(), runId);
+        try (EngineContainers docker = new EngineContainers(options.dockerHost(), options.image(), run.id());
                 DockerRuntimeInspector polling = DockerRuntimeInspector.builder()
                         .dockerHost(options.dockerHost()).build();
                 DockerRuntimeInspector watching = DockerRuntimeInspector.builder()
@@ -94,8 +90,9 @@ public final class EngineBenchmark {
                 int made = 0;
                 for (int n : options.sizes()) {
                     long t0 = System.nanoTime();
-                    List<DeckySpec> fleet = fleet(n);
-                    docker.create(containerNames(fleet.subList(made, n)), this::runs);
+                    List<DeckySpec> fleet = run.deckies(0, n);
+                    docker.create(BenchRun.containerNames(fleet.subList(made, n)),
+                            name -> run.index(name) < options.runningDeckies());
                     made = n;
                     out.printf(Locale.ROOT, "N=%d: %d containers ready in %.1f s%n", n, 2 * n,
                             (System.nanoTime() - t0) / 1e9);
@@ -113,7 +110,7 @@ public final class EngineBenchmark {
                 int removed = docker.removeAll();
                 out.printf(Locale.ROOT, "removed %d containers in %.1f s%n", removed,
                         (System.nanoTime() - t0) / 1e9);
-                deleteTree(dir);
+                BenchRun.deleteTree(dir);
             }
         }
         return results;
@@ -121,7 +118,7 @@ public final class EngineBenchmark {
 
     private List<Result> measure(Database db, int n, List<DeckySpec> fleet, Path stateFile, Path dir,
             RuntimeInspector polling, DockerRuntimeInspector watching) throws IOException, SQLException {
-        String table = "fleet_bench_" + runId + "_" + n;
+        String table = "fleet_bench_" + run.id() + "_" + n;
         String url = db.url(dir, n);
         List<Result> results = new ArrayList<>();
         try (JdbiFleetStore store = JdbiFleetStore.builder().jdbcUrl(url).tableName(table).build();
@@ -276,42 +273,6 @@ public final class EngineBenchmark {
             throw new IllegalStateException("expected " + what + ", got: " + report.countsLine()
                     + report.findFailure().map(f -> " (" + f.message() + ")").orElse("")
                     + (report.skips().isEmpty() ? "" : " skips " + report.skips()));
-        }
-    }
-
-    private boolean runs(String containerName) {
-        int index = Integer.parseInt(containerName.substring(runId.length() + 1, runId.length() + 7));
-        return index < options.runningDeckies();
-    }
-
-    /** {@code n} deckies {@code <run>-000000} on, two services each: what DECNET's deployer writes. */
-    List<DeckySpec> fleet(int n) {
-        List<DeckySpec> fleet = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            fleet.add(Deckies.decky(String.format(Locale.ROOT, "%s-%06d", runId, i))
-                    .ip("10." + ((i >> 16) & 0xff) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff))
-                    .services(SERVICES)
-                    .decnetDefaults()
-                    .build());
-        }
-        return fleet;
-    }
-
-    static List<String> containerNames(List<DeckySpec> deckies) {
-        List<String> names = new ArrayList<>(deckies.size() * 2);
-        for (DeckySpec d : deckies) {
-            for (String service : d.services()) {
-                names.add(d.name() + "-" + service.replace('_', '-'));
-            }
-        }
-        return names;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -19,16 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +53,7 @@ public final class FreshnessBenchmark {
 
     private final Map<String, String> settings;
     private final PrintStream out;
-    private final String runId = "fb" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+    private final BenchRun run = BenchRun.random("fb");
 
     FreshnessBenchmark(Map<String, String> settings, PrintStream out) {
         this.settings = settings;
@@ -97,19 +91,18 @@ public final class FreshnessBenchmark {
         Path dir = Files.createTempDirectory("fleet-freshness");
         Path stateFile = dir.resolve("decnet-state.json");
         Path db = dir.resolve("decnet.db");
-        List<DeckySpec> fleet = fleet(0, n);
+        List<DeckySpec> fleet = run.deckies(0, n);
         Files.writeString(stateFile, Deckies.stateFileJson(fleet), StandardCharsets.UTF_8);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         out.printf(Locale.ROOT, "freshness: %d deckies x 2 containers (%d deckies running), run %s%n", n, running,
-                runId);
+                run.id());
         Process cli = null;
-        try (EngineContainers docker = new EngineContainers(dockerHost, image, runId)) {
+        try (EngineContainers docker = new EngineContainers(dockerHost, image, run.id())) {
             try {
-                docker.create(EngineBenchmark.containerNames(fleet),
-                        name -> index(name) < running);
+                docker.create(BenchRun.containerNames(fleet), name -> run.index(name) < running);
                 cli = new ProcessBuilder("java", "-XX:+UseSerialGC", "-jar", settings.get("--cli-jar"), "reconcile",
                         "--interval", "300", "--state", stateFile.toString(), "--db", "jdbc:sqlite:" + db,
                         "--host-uuid", HOST, "--docker-host", dockerHost, "--health-port", Integer.toString(port))
@@ -133,11 +126,7 @@ public final class FreshnessBenchmark {
                             cli.isAlive() ? "(killed)" : cli.exitValue());
                 }
                 out.printf(Locale.ROOT, "removed %d containers%n", docker.removeAll());
-                try (var paths = Files.walk(dir)) {
-                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                BenchRun.deleteTree(dir);
             }
         }
     }
@@ -175,7 +164,7 @@ public final class FreshnessBenchmark {
         int rewrites = number("--rewrites");
         Samples rewriteToRow = new Samples();
         for (int r = 1; r <= rewrites; r++) {
-            List<DeckySpec> grown = fleet(0, n + r);
+            List<DeckySpec> grown = run.deckies(0, n + r);
             Path next = stateFile.resolveSibling(".decnet-state.json.tmp");
             Files.writeString(next, Deckies.stateFileJson(grown), StandardCharsets.UTF_8);
             String added = grown.get(n + r - 1).name();
@@ -200,36 +189,20 @@ public final class FreshnessBenchmark {
         }
         Thread.sleep(2_000); // quiet: the passes before the burst are over
         double passesBefore = passes(port);
-        List<String> containers = EngineBenchmark.containerNames(fleet.subList(0, running));
+        List<String> containers = BenchRun.containerNames(fleet.subList(0, running));
         int events = 0;
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            while (events < burst) {
-                List<String> round = containers.subList(0, Math.min(containers.size(), (burst - events + 1) / 2));
-                forAll(pool, round, docker::pause);
-                forAll(pool, round, docker::unpause);
-                events += 2 * round.size();
-            }
-        } finally {
-            pool.shutdownNow();
+        while (events < burst) {
+            List<String> round = containers.subList(0, Math.min(containers.size(), (burst - events + 1) / 2));
+            docker.pause(round);
+            docker.unpause(round);
+            events += 2 * round.size();
         }
         long burstNanos = System.nanoTime() - t0;
         Thread.sleep(3_000); // the coalesced passes of the burst's end
         double passes = passes(port) - passesBefore;
         out.printf(Locale.ROOT, "burst: %d container events (pause/unpause) in %.1f s caused %.0f passes%n", events,
                 burstNanos / 1e9, passes);
-    }
-
-    private static void forAll(ExecutorService pool, List<String> names, java.util.function.Consumer<String> action)
-            throws Exception {
-        List<Future<?>> pending = new ArrayList<>();
-        for (String name : names) {
-            pending.add(pool.submit(() -> action.accept(name)));
-        }
-        for (Future<?> f : pending) {
-            f.get(2, TimeUnit.MINUTES);
-        }
     }
 
     private static double passes(int port) throws IOException, InterruptedException {
@@ -303,21 +276,5 @@ public final class FreshnessBenchmark {
             }
             Thread.sleep(50);
         }
-    }
-
-    private int index(String containerName) {
-        return Integer.parseInt(containerName.substring(runId.length() + 1, runId.length() + 7));
-    }
-
-    private List<DeckySpec> fleet(int from, int to) {
-        List<DeckySpec> fleet = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            fleet.add(Deckies.decky(String.format(Locale.ROOT, "%s-%06d", runId, i))
-                    .ip("10." + ((i >> 16) & 0xff) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff))
-                    .services("ssh", "http")
-                    .decnetDefaults()
-                    .build());
-        }
-        return fleet;
     }
 }
