@@ -79,6 +79,25 @@ final class CliProcess {
         return Files.readString(err, StandardCharsets.UTF_8);
     }
 
+    /** A condition a test waits for. */
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    /**
+     * Polls {@code check} every 20 ms until it holds; fails, naming {@code what} and showing the tail of stderr, if
+     * it does not within {@code seconds}.
+     */
+    void awaitUntil(String what, int seconds, Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!check.ok()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(what + " within " + seconds + " s; stderr:\n" + stderrTail());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** The last 30 lines of stderr so far, for an assertion's message. */
     String stderrTail() throws IOException {
         java.util.List<String> lines = stderrSoFar().lines().toList();

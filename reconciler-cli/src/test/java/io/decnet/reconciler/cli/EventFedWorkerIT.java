@@ -52,19 +52,19 @@ class EventFedWorkerIT {
                     "300", "--state", state.toString(), "--db", "jdbc:sqlite:" + db, "--host-uuid", "local",
                     "--health-port", Integer.toString(port));
             try {
-                await(worker, "every decky inserted as running", 60,
+                worker.awaitUntil("every decky inserted as running", 60,
                         () -> FleetTable.states(db, "local").values().stream().filter("running"::equals).count()
                                 == DECKIES);
 
                 for (String d : deckies.subList(0, 2)) {
                     long t0 = System.nanoTime();
                     containers.kill(d + "-ssh");
-                    await(worker, d + " failed after its container was killed", 10,
+                    worker.awaitUntil(d + " failed after its container was killed", 10,
                             () -> "failed".equals(FleetTable.states(db, "local").get(d)));
                     System.out.printf("kill -> row of %s: %d ms%n", d,
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
                     containers.start(d + "-ssh");
-                    await(worker, d + " running again after its container was started", 10,
+                    worker.awaitUntil(d + " running again after its container was started", 10,
                             () -> "running".equals(FleetTable.states(db, "local").get(d)));
                 }
 
@@ -83,18 +83,5 @@ class EventFedWorkerIT {
                 assertThat(worker.await(60).code()).isZero();
             }
         }
-    }
-
-    private static void await(CliProcess worker, String what, int seconds, Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!check.ok()) {
-            assertThat(System.nanoTime()).as("%s within %d s; stderr:%n%s", what, seconds, worker.stderrTail())
-                    .isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
     }
 }

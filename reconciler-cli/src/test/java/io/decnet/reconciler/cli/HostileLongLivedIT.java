@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,13 +51,14 @@ class HostileLongLivedIT {
                 "reconcile", "--interval", "1", "--state", state.toString(), "--db", "jdbc:sqlite:" + db,
                 "--health-port", Integer.toString(port), "--events", events.toString());
         try {
-            await(() -> Files.exists(events) && Files.readString(events).contains("deleted"), "the hostile row deleted");
+            worker.awaitUntil("the hostile row deleted", 30,
+                    () -> Files.exists(events) && Files.readString(events).contains("deleted"));
             String healthAfterDelete = CliProcess.httpGet(port, "/healthz");
 
             // Now a state file whose decky name is hostile: the pass refuses the file and says why.
             Files.writeString(state, stateJson("evil\\nreconcile: inserted=9 deleted=9 state_updated=9\\u202e\\u2028"
                     + "\\u0000"));
-            await(() -> worker.stderrSoFar().contains("state file"), "the refusal logged");
+            worker.awaitUntil("the refusal logged", 30, () -> worker.stderrSoFar().contains("state file"));
             Thread.sleep(1_500); // a pass or two more: their outcome is in /healthz
             String healthAfterRefusal = CliProcess.httpGet(port, "/healthz");
             String metrics = CliProcess.httpGet(port, "/metrics");
@@ -90,17 +90,5 @@ class HostileLongLivedIT {
         return "{\"config\": {\"mode\": \"unihost\", \"interface\": \"eth0\", \"subnet\": \"10.0.0.0/24\", "
                 + "\"gateway\": \"10.0.0.1\", \"deckies\": [{\"name\": \"" + jsonEscapedName + "\", \"ip\": "
                 + "\"10.0.0.5\", \"services\": [\"ssh\"]}]}}";
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!check.ok()) {
-            assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }
