@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.ListContainersCmd;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.decnet.reconciler.api.RuntimeObservation;
 import java.io.IOException;
@@ -41,12 +40,9 @@ public final class DockerObserver implements AutoCloseable {
 
     /** Builds the transport and the client; nothing is connected until the first observation. */
     public static DockerObserver open(InspectorSettings settings) {
-        DockerHttpClient transport = new ApacheDockerHttpClient.Builder()
-                .dockerHost(settings.endpoint().uri())
-                .sslConfig(settings.tls())
+        DockerHttpClient transport = settings.transport()
                 // One observation at a time needs one connection; the second is slack for a closing one.
                 .maxConnections(2)
-                .connectionTimeout(settings.connectTimeout())
                 .responseTimeout(settings.responseTimeout())
                 .build();
         DockerHttpClient http = settings.httpClientDecorator().apply(new ConnectionClosingHttpClient(transport));

@@ -1,5 +1,6 @@
 package io.decnet.reconciler.docker.internal;
 
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,17 @@ public record InspectorSettings(
         labelFilters = List.copyOf(labelFilters);
         Objects.requireNonNull(threadFactory, "threadFactory");
         Objects.requireNonNull(httpClientDecorator, "httpClientDecorator");
+    }
+
+    /**
+     * A transport to the daemon: its endpoint, TLS material and connect timeout; the caller sets how many
+     * connections and the response timeout its use needs.
+     */
+    public ApacheDockerHttpClient.Builder transport() {
+        return new ApacheDockerHttpClient.Builder()
+                .dockerHost(endpoint.uri())
+                .sslConfig(tls)
+                .connectionTimeout(connectTimeout);
     }
 
     /** The longest an observation may take: connecting, then waiting for the whole reply. */

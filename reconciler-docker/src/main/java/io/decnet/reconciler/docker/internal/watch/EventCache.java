@@ -1,6 +1,5 @@
 package io.decnet.reconciler.docker.internal.watch;
 
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.decnet.reconciler.api.ContainerStatus;
 import io.decnet.reconciler.api.RuntimeObservation;
@@ -80,12 +79,7 @@ public final class EventCache implements AutoCloseable {
 
     /** A fresh transport per stream connection: no response timeout (the stream is quiet for hours at a time). */
     private DockerHttpClient streamTransport() {
-        DockerHttpClient transport = new ApacheDockerHttpClient.Builder()
-                .dockerHost(settings.endpoint().uri())
-                .sslConfig(settings.tls())
-                .maxConnections(1)
-                .connectionTimeout(settings.connectTimeout())
-                .build();
+        DockerHttpClient transport = settings.transport().maxConnections(1).build();
         return settings.httpClientDecorator().apply(transport);
     }
 
