@@ -3,7 +3,6 @@ package io.decnet.reconciler.cli;
 import io.decnet.reconciler.api.FleetEventListener;
 import io.decnet.reconciler.api.FleetStore;
 import io.decnet.reconciler.api.ReconcilerException;
-import io.decnet.reconciler.api.RuntimeInspector;
 import io.decnet.reconciler.api.StateSource;
 import io.decnet.reconciler.api.WriterLease;
 import io.decnet.reconciler.core.events.JsonLinesEventListener;
@@ -128,12 +127,8 @@ final class Adapters implements AutoCloseable {
         return store;
     }
 
-    RuntimeInspector docker() {
-        return docker;
-    }
-
-    /** The Docker inspector itself, for its event cache's status and change notices. */
-    DockerRuntimeInspector dockerInspector() {
+    /** The Docker inspector: a {@code RuntimeInspector}, with its event cache's status and change notices. */
+    DockerRuntimeInspector docker() {
         return docker;
     }
 

@@ -49,7 +49,7 @@ final class LongLivedRun {
                 .closeTimeout(CLOSE_TIMEOUT)
                 .build();
         metrics.worker(worker::status);
-        DockerRuntimeInspector docker = adapters.dockerInspector();
+        DockerRuntimeInspector docker = adapters.docker();
         boolean followingDocker = docker.cacheStatus().isPresent();
         if (followingDocker) {
             docker.onChange(names -> worker.trigger());
