@@ -16,10 +16,8 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
-    private Path stateWithName(String jsonEscapedName) throws Exception {
-        return Files.writeString(dir.resolve("decnet-state.json"), "{\"config\": {\"mode\": \"unihost\", \"interface\": "
-                + "\"eth0\", \"subnet\": \"10.0.0.0/24\", \"gateway\": \"10.0.0.1\", \"deckies\": [{\"name\": \""
-                + jsonEscapedName + "\", \"ip\": \"10.0.0.5\", \"services\": [\"ssh\"]}]}}");
+    private Path stateWithName(String jsonEscapedName) {
+        return StateFiles.withDeckyNamed(dir.resolve("decnet-state.json"), jsonEscapedName);
     }
 
     @Test

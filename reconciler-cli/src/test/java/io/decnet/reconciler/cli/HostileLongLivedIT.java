@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ class HostileLongLivedIT {
     void hostileNamesFromTheStateFileAndTheTableReachNoOutputRaw() throws Exception {
         Path db = dir.resolve("decnet.db");
         Path events = dir.resolve("events.jsonl");
-        Path state = writeState("web-01");
+        Path state = StateFiles.withDeckyNamed(dir.resolve("decnet-state.json"), "web-01");
         assertThat(Cli.run(Map.of(), "reconcile", "--once", "--state", state.toString(), "--db", "jdbc:sqlite:" + db)
                 .code()).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
@@ -56,8 +55,8 @@ class HostileLongLivedIT {
             String healthAfterDelete = CliProcess.httpGet(port, "/healthz");
 
             // Now a state file whose decky name is hostile: the pass refuses the file and says why.
-            Files.writeString(state, stateJson("evil\\nreconcile: inserted=9 deleted=9 state_updated=9\\u202e\\u2028"
-                    + "\\u0000"));
+            StateFiles.withDeckyNamed(state, "evil\\nreconcile: inserted=9 deleted=9 state_updated=9\\u202e\\u2028"
+                    + "\\u0000");
             worker.awaitUntil("the refusal logged", 30, () -> worker.stderrSoFar().contains("state file"));
             Thread.sleep(1_500); // a pass or two more: their outcome is in /healthz
             String healthAfterRefusal = CliProcess.httpGet(port, "/healthz");
@@ -80,15 +79,5 @@ class HostileLongLivedIT {
             worker.terminate();
             assertThat(worker.await(60).code()).isZero();
         }
-    }
-
-    private Path writeState(String jsonEscapedName) throws IOException {
-        return Files.writeString(dir.resolve("decnet-state.json"), stateJson(jsonEscapedName));
-    }
-
-    private static String stateJson(String jsonEscapedName) {
-        return "{\"config\": {\"mode\": \"unihost\", \"interface\": \"eth0\", \"subnet\": \"10.0.0.0/24\", "
-                + "\"gateway\": \"10.0.0.1\", \"deckies\": [{\"name\": \"" + jsonEscapedName + "\", \"ip\": "
-                + "\"10.0.0.5\", \"services\": [\"ssh\"]}]}}";
     }
 }

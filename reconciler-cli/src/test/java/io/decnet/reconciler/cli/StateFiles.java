@@ -35,6 +35,20 @@ final class StateFiles {
         return file;
     }
 
+    /**
+     * A state file with one decky ({@code ssh} at 10.0.0.5) whose name is {@code jsonEscapedName} as it stands
+     * between the JSON quotes, so that a test can write any name, valid or not ({@code "a\\nb"}: a newline).
+     */
+    static Path withDeckyNamed(Path file, String jsonEscapedName) {
+        try {
+            return Files.writeString(file, "{\"config\": {\"mode\": \"unihost\", \"interface\": \"eth0\", "
+                    + "\"subnet\": \"10.0.0.0/24\", \"gateway\": \"10.0.0.1\", \"deckies\": [{\"name\": \""
+                    + jsonEscapedName + "\", \"ip\": \"10.0.0.5\", \"services\": [\"ssh\"]}]}}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String decky(String spec) {
         String[] parts = spec.split(":", 2);
         String services = Arrays.stream(parts[1].split(",")).map(s -> "\"" + s + "\"")
